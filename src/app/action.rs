@@ -1,0 +1,39 @@
+//! Everything a user can do, as data. Keys map to actions (keymap.rs); only
+//! `update` changes state, and only in answer to an action.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Down,
+    Up,
+    Left,
+    Right,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    FocusNext,
+    FocusPrev,
+    NextDocument,
+    PrevDocument,
+    Confirm,
+    NextTheme,
+    ToggleSidebar,
+    Help,
+    ShowLog,
+    Close,
+    Quit,
+}
+
+/// Input that is not a key: the mouse and the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Action(Action),
+    Click { x: u16, y: u16 },
+    Wheel { x: u16, y: u16, down: bool },
+    Resize { width: u16, height: u16 },
+}

@@ -1,0 +1,262 @@
+use super::document::{DocId, Document, Format, MarkupRun, OffsetMap, markup};
+use super::markdown;
+use crate::text::sanitize::sanitize;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped with a message rather than read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A file that could not be read as an article, or was read with a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadIssue {
+    pub path: PathBuf,
+    pub problem: String,
+    /// True when the file was skipped; false when it loaded with a warning.
+    pub skipped: bool,
+}
+
+impl std::fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let verb = if self.skipped { "skipped" } else { "warning" };
+        write!(f, "{}: {verb}: {}", sanitize(&self.path.display().to_string()), sanitize(&self.problem))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub issues: Vec<LoadIssue>,
+}
+
+fn is_article(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// Expand the paths given into article files: folders are walked recursively
+/// (`.txt`, `.md`), each folder's files sorted by name. Returns each file with
+/// the name to show for it.
+pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIssue>) {
+    let mut files = Vec::new();
+    let mut issues = Vec::new();
+    let mut seen = HashSet::new();
+    for input in inputs {
+        match fs::metadata(input) {
+            Err(e) => issues.push(LoadIssue { path: input.clone(), problem: e.to_string(), skipped: true }),
+            Ok(m) if m.is_dir() => {
+                let base = input.parent().unwrap_or(Path::new(""));
+                let mut found = Vec::new();
+                walk(input, &mut found, &mut issues, 0);
+                found.sort();
+                for f in found {
+                    let shown = f.strip_prefix(base).unwrap_or(&f).display().to_string();
+                    if seen.insert(f.clone()) {
+                        files.push((f, shown));
+                    }
+                }
+            }
+            Ok(_) => {
+                if seen.insert(input.clone()) {
+                    files.push((input.clone(), input.display().to_string()));
+                }
+            }
+        }
+    }
+    (files, issues)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>, depth: usize) {
+    if depth > 32 {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            issues.push(LoadIssue { path: dir.to_path_buf(), problem: format!("cannot read folder: {e}"), skipped: true });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&p, out, issues, depth + 1),
+            Ok(_) if is_article(&p) => out.push(p),
+            _ => {}
+        }
+    }
+}
+
+/// Load every article under `inputs`. Files that cannot be read are reported
+/// and the rest still load.
+pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
+    let (files, mut issues) = collect_paths(inputs);
+    let mut documents = Vec::with_capacity(files.len());
+    let mut slugs = HashSet::new();
+    for (path, shown) in files {
+        let bytes = match fs::metadata(&path) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                issues.push(LoadIssue {
+                    path,
+                    problem: format!("file is too large ({} MiB; the limit is {} MiB)", m.len() >> 20, MAX_FILE_BYTES >> 20),
+                    skipped: true,
+                });
+                continue;
+            }
+            _ => match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    issues.push(LoadIssue { path, problem: format!("cannot read: {e}"), skipped: true });
+                    continue;
+                }
+            },
+        };
+        let id = documents.len();
+        match document_from_bytes(id, &path, &shown, bytes) {
+            Ok(mut doc) => {
+                doc.slug = unique_slug(&doc.slug, &mut slugs);
+                for w in &doc.warnings {
+                    issues.push(LoadIssue { path: path.clone(), problem: w.clone(), skipped: false });
+                }
+                documents.push(doc);
+            }
+            Err(problem) => issues.push(LoadIssue { path, problem, skipped: true }),
+        }
+    }
+    Loaded { documents, issues }
+}
+
+fn unique_slug(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut s = base.to_string();
+    let mut n = 2;
+    while !taken.insert(s.clone()) {
+        s = format!("{base}-{n}");
+        n += 1;
+    }
+    s
+}
+
+/// Decode and parse one file's bytes. Errors name the problem; the caller
+/// adds the path.
+pub fn document_from_bytes(id: DocId, path: &Path, shown: &str, bytes: Vec<u8>) -> Result<Document, String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("binary file (contains NUL bytes), not text".into());
+    }
+    let mut warnings = Vec::new();
+    let mut source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            warnings.push(format!("invalid UTF-8 at byte {bad}; undecodable bytes are shown as �"));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if source.starts_with('\u{feff}') {
+        source.drain(..3);
+    }
+    if source.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    let format = match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Text,
+    };
+    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| format!("doc{id}"));
+    let (text, markup, offsets, front_matter, heading) = match format {
+        Format::Markdown => {
+            let r = markdown::render(&source);
+            (r.text, r.markup, r.offsets, r.front_matter, r.first_heading)
+        }
+        Format::Text => (source.clone(), Vec::new(), OffsetMap::identity(), Vec::new(), None),
+    };
+    let mut doc = Document {
+        id,
+        slug,
+        display_path: shown.to_string(),
+        path: path.to_path_buf(),
+        format,
+        source,
+        text,
+        markup,
+        offsets,
+        title: String::new(),
+        front_matter,
+        warnings,
+    };
+    doc.title = title_of(&doc, heading);
+    if doc.format == Format::Text {
+        mark_plain_title(&mut doc);
+    }
+    Ok(doc)
+}
+
+/// Title: front matter, else the first heading, else the first line.
+fn title_of(doc: &Document, heading: Option<String>) -> String {
+    let t = doc
+        .front("title")
+        .map(str::to_string)
+        .or(heading)
+        .or_else(|| doc.text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string))
+        .unwrap_or_else(|| doc.slug.clone());
+    let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = sanitize(&t).into_owned();
+    if t.chars().count() > 160 {
+        t = t.chars().take(159).collect::<String>() + "…";
+    }
+    t
+}
+
+/// In plain text the first line is shown as the title.
+fn mark_plain_title(doc: &mut Document) {
+    let start = doc.text.len() - doc.text.trim_start().len();
+    let end = doc.text[start..].find('\n').map_or(doc.text.len(), |i| start + i);
+    // Only a short first line standing alone reads as a title.
+    let line = &doc.text[start..end];
+    if !line.trim().is_empty() && line.chars().count() <= 160 {
+        doc.markup.push(MarkupRun { range: start..end, flags: markup::TITLE });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(name: &str, bytes: &[u8]) -> Result<Document, String> {
+        document_from_bytes(0, Path::new(name), name, bytes.to_vec())
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(doc("a.txt", b"\n\n  First line  here\nbody").unwrap().title, "First line here");
+        assert_eq!(doc("a.md", b"intro para\n\n# Heading One\n").unwrap().title, "Heading One");
+        assert_eq!(doc("a.md", b"---\ntitle: \"From FM\"\n---\n# H\n").unwrap().title, "From FM");
+        assert_eq!(doc("a.md", b"no heading at all\n").unwrap().title, "no heading at all");
+        assert_eq!(doc("a.txt", b"evil \x1b[2J title\n").unwrap().title, "evil ^[[2J title");
+    }
+
+    #[test]
+    fn bad_input_is_reported() {
+        assert!(doc("a.txt", b"").unwrap_err().contains("empty"));
+        assert!(doc("a.txt", b"  \n\t\n").unwrap_err().contains("empty"));
+        assert!(doc("a.txt", b"ab\0cd").unwrap_err().contains("binary"));
+        let d = doc("a.txt", b"caf\xe9 au lait").unwrap();
+        assert_eq!(d.text, "caf\u{fffd} au lait");
+        assert!(d.warnings[0].contains("invalid UTF-8 at byte 3"));
+    }
+
+    #[test]
+    fn plain_text_is_kept_verbatim() {
+        let src = "Title\n\n- bullet one\n- bullet two\n\nPara.\n";
+        let d = doc("x.txt", src.as_bytes()).unwrap();
+        assert_eq!(d.text, src);
+        assert_eq!(d.source_range(&(8..14)), 8..14);
+    }
+}

@@ -1,0 +1,10 @@
+//! Reading articles from disk into [`Document`]s: decoding, Markdown rendered
+//! to plain text with style runs, titles, and a report of every file that
+//! could not be read. Knows nothing of the terminal.
+
+mod document;
+mod load;
+pub mod markdown;
+
+pub use document::{DocId, Document, Format, MarkupRun, OffsetMap, markup};
+pub use load::{LoadIssue, Loaded, collect_paths, document_from_bytes, load_paths, MAX_FILE_BYTES};

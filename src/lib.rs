@@ -1,0 +1,10 @@
+//! crossread: read several sources about one story as one body of evidence.
+//!
+//! Data flows one way: [`corpus`] loads files, the analysis builds an
+//! immutable index, [`app`] holds the state that actions change, and [`ui`]
+//! draws it. See DESIGN.md for the contracts between the parts.
+
+pub mod app;
+pub mod corpus;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,248 @@
+//! The command line, terminal set-up and restore, and the event loop.
+
+use clap::{Parser, Subcommand};
+use crossread::app::{Action, AppState, Context, Ctx, Input, Keymap, Overlay};
+use crossread::corpus::{self, Loaded};
+use crossread::text::wrap::WrapCache;
+use crossread::ui::{self, View, theme::{self, Theme}};
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::layout::Rect;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// A keyboard-driven terminal reader for several sources about one story.
+///
+/// Opens the articles (.txt and .md) in the files and folders given, or the
+/// bundled seed corpus when none are given.
+#[derive(Parser, Debug)]
+#[command(name = "crossread", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Files or folders of articles (.txt, .md); folders are read recursively.
+    /// Default: the bundled seeds/ folder.
+    paths: Vec<PathBuf>,
+
+    /// Theme: a built-in name (default, dark, light, high-contrast), a name
+    /// of a file in the themes folder, or a path to a .toml file.
+    #[arg(long, value_name = "NAME|PATH")]
+    theme: Option<String>,
+
+    /// Keymap file that rebinds keys (default: keymap.toml in the config dir).
+    #[arg(long, value_name = "PATH")]
+    keymap: Option<PathBuf>,
+
+    /// Turn colour off (as the NO_COLOR environment variable does).
+    #[arg(long)]
+    no_color: bool,
+
+    /// Draw the first frame, print the time it took, and exit (benchmarks).
+    #[arg(long, hide = true)]
+    first_frame_exit: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {}
+
+/// Where the bundled seeds are: `$CROSSREAD_SEEDS`, else `./seeds`, else the
+/// `seeds/` folder of the source tree the binary was built from.
+fn default_corpus() -> PathBuf {
+    if let Some(p) = std::env::var_os("CROSSREAD_SEEDS") {
+        return PathBuf::from(p);
+    }
+    let local = PathBuf::from("seeds");
+    if local.is_dir() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        .map(|d| d.join("crossread"))
+}
+
+/// Folder searched for themes named with `--theme NAME`.
+fn themes_dir() -> Option<PathBuf> {
+    let user = config_dir().map(|d| d.join("themes")).filter(|d| d.is_dir());
+    user.or_else(|| Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes")).filter(|d| d.is_dir()))
+}
+
+fn load_corpus(paths: &[PathBuf]) -> Result<Loaded, String> {
+    let inputs = if paths.is_empty() { vec![default_corpus()] } else { paths.to_vec() };
+    let loaded = corpus::load_paths(&inputs);
+    if loaded.documents.is_empty() {
+        let mut msg = String::from("crossread: nothing readable to open");
+        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        msg.push_str(&format!(" in {}", shown.join(", ")));
+        if loaded.issues.is_empty() {
+            msg.push_str("\n  (no .txt or .md files found)");
+        }
+        for i in &loaded.issues {
+            msg.push_str(&format!("\n  {i}"));
+        }
+        return Err(msg);
+    }
+    Ok(loaded)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run_reader(cli),
+    }
+}
+
+fn run_reader(cli: Cli) -> ExitCode {
+    let started = Instant::now();
+    let mut notes: Vec<String> = Vec::new();
+    let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let chosen = match cli.theme.as_deref() {
+        None => None,
+        Some(t) => match Theme::load(t, themes_dir().as_deref()) {
+            Ok(th) => Some(th),
+            Err(e) => {
+                notes.push(format!("{e}; using the default theme"));
+                None
+            }
+        },
+    };
+    let (themes, theme_start) = theme::theme_set(chosen, no_color);
+    let mut keymap = Keymap::default();
+    let keymap_file = cli.keymap.clone().or_else(|| config_dir().map(|d| d.join("keymap.toml")).filter(|p| p.is_file()));
+    if let Some(p) = keymap_file {
+        match std::fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|s| keymap.apply_user(&s)) {
+            Ok(()) => {}
+            Err(e) => notes.push(format!("keymap {}: {e}; default keys kept", p.display())),
+        }
+    }
+    if !std::io::stdout().is_terminal() {
+        eprintln!("crossread: the reader needs a terminal (stdout is not one)");
+        return ExitCode::from(2);
+    }
+    let loaded = match load_corpus(&cli.paths) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut issues = loaded.issues;
+    for n in &notes {
+        issues.push(corpus::LoadIssue { path: PathBuf::from("config"), problem: n.clone(), skipped: false });
+    }
+    let docs = loaded.documents;
+
+    let mut terminal = init_terminal();
+    let size = terminal.size().map(|s| Rect::new(0, 0, s.width, s.height)).unwrap_or_default();
+    let mut state = AppState::new(docs.len(), theme_start, themes.len(), size);
+    if let Some(n) = notes.first() {
+        state.message = Some(n.clone());
+    }
+    let wraps = WrapCache::default();
+    let help_lines = ui::help::lines(&keymap).len();
+    let mut dirty = true;
+    let result: std::io::Result<()> = (|| {
+        loop {
+            if dirty {
+                let view = View {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    theme: &themes[state.theme],
+                    keymap: &keymap,
+                    progress: None,
+                };
+                terminal.draw(|f| ui::draw(f, &state, &view))?;
+                dirty = false;
+                if cli.first_frame_exit {
+                    state.quit = true;
+                }
+            }
+            if state.quit {
+                return Ok(());
+            }
+            if !event::poll(Duration::from_millis(250))? {
+                continue;
+            }
+            // Take every pending event before drawing again, so that a storm
+            // of resizes or wheel events costs one frame.
+            loop {
+                let ev = event::read()?;
+                if let Some(input) = translate(ev, &state, &keymap) {
+                    let ctx = Ctx { docs: &docs, issues: &issues, wraps: &wraps, help_lines };
+                    state.update(input, &ctx);
+                    dirty = true;
+                }
+                if state.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+    })();
+    restore_terminal();
+    if cli.first_frame_exit {
+        eprintln!("first frame after {:.1} ms ({} documents)", started.elapsed().as_secs_f64() * 1000.0, docs.len());
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("crossread: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Turn a terminal event into an input for `update`, asking the keymap.
+fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let key = crossread::app::keymap::Key::from_event(k);
+            let context = match state.overlay {
+                Overlay::Help { .. } => Context::Help,
+                _ => Context::Global,
+            };
+            let action = keymap.lookup(context, key).or_else(|| {
+                // Overlays that have no binding for a key fall back to the
+                // global reading keys for closing.
+                (context != Context::Global)
+                    .then(|| keymap.lookup(Context::Global, key))
+                    .flatten()
+                    .filter(|a| matches!(a, Action::Quit | Action::Close))
+            })?;
+            Some(Input::Action(action))
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Input::Wheel { x: m.column, y: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Input::Wheel { x: m.column, y: m.row, down: false }),
+            MouseEventKind::Down(_) => Some(Input::Click { x: m.column, y: m.row }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Input::Resize { width: w, height: h }),
+        _ => None,
+    }
+}
+
+fn init_terminal() -> ratatui::DefaultTerminal {
+    // ratatui::init installs a panic hook that restores the terminal; ours
+    // also turns mouse capture off first.
+    let terminal = ratatui::init();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        ratatui::restore();
+        hook(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    terminal
+}
+
+fn restore_terminal() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
+}

@@ -1,0 +1,8 @@
+//! Text primitives shared by the loader, the analysis and the UI: grapheme
+//! widths, visible rendering of control characters, and (in later modules)
+//! sentences and words. Nothing here knows about the terminal.
+
+pub mod sanitize;
+pub mod wrap;
+
+pub use sanitize::{display_grapheme, display_width, grapheme_width};

@@ -1,0 +1,89 @@
+//! Drawing: a pure function of the corpus, the state and the theme. One
+//! module per pane; panes are borrowed widgets. Nothing here changes state.
+
+pub mod document;
+pub mod help;
+pub mod log;
+pub mod sidebar;
+pub mod status;
+pub mod theme;
+
+use crate::app::{AppState, Keymap, Overlay, Pane};
+use crate::corpus::{Document, LoadIssue};
+use crate::text::sanitize::sanitize;
+use crate::text::{display_width, grapheme_width};
+use crate::text::wrap::WrapCache;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Borders};
+use theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Everything drawing reads.
+pub struct View<'a> {
+    pub docs: &'a [Document],
+    pub issues: &'a [LoadIssue],
+    pub wraps: &'a WrapCache,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    /// Progress of background work, shown in the status bar.
+    pub progress: Option<&'a str>,
+}
+
+pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, view.theme.get("ui.text"));
+    let panes = state.panes();
+    if let Some(r) = panes.sidebar {
+        frame.render_widget(sidebar::Sidebar { state, view }, r);
+    }
+    frame.render_widget(document::DocumentPane { state, view }, panes.document);
+    frame.render_widget(status::StatusBar { state, view }, panes.status);
+    match state.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => frame.render_widget(help::HelpOverlay { view, scroll }, area),
+        Overlay::Log { scroll } => frame.render_widget(log::LogOverlay { view, scroll }, area),
+    }
+}
+
+/// A bordered block, its border styled by focus.
+pub fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
+    let border = if focused { theme.get("ui.border.focused") } else { theme.get("ui.border") };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(border)
+}
+
+pub fn is_focused(state: &AppState, pane: Pane) -> bool {
+    state.focus == pane && state.overlay == Overlay::None
+}
+
+/// `s` made safe and cut to at most `width` cells, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    let s = sanitize(s);
+    if display_width(&s) <= width {
+        return s.into_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = grapheme_width(g);
+        if w + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A rectangle of `w`×`h` centred in `area`, clipped to it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
