@@ -4,7 +4,10 @@ use clap::{Parser, Subcommand};
 use crossread::app::{Action, AppState, Context, Ctx, Input, Keymap, Overlay};
 use crossread::corpus::{self, Loaded};
 use crossread::text::wrap::WrapCache;
-use crossread::ui::{self, View, theme::{self, Theme}};
+use crossread::ui::{
+    self, View,
+    theme::{self, Theme},
+};
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::layout::Rect;
 use std::io::IsTerminal;
@@ -69,12 +72,20 @@ fn config_dir() -> Option<PathBuf> {
 
 /// Folder searched for themes named with `--theme NAME`.
 fn themes_dir() -> Option<PathBuf> {
-    let user = config_dir().map(|d| d.join("themes")).filter(|d| d.is_dir());
-    user.or_else(|| Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes")).filter(|d| d.is_dir()))
+    let user = config_dir()
+        .map(|d| d.join("themes"))
+        .filter(|d| d.is_dir());
+    user.or_else(|| {
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes")).filter(|d| d.is_dir())
+    })
 }
 
 fn load_corpus(paths: &[PathBuf]) -> Result<Loaded, String> {
-    let inputs = if paths.is_empty() { vec![default_corpus()] } else { paths.to_vec() };
+    let inputs = if paths.is_empty() {
+        vec![default_corpus()]
+    } else {
+        paths.to_vec()
+    };
     let loaded = corpus::load_paths(&inputs);
     if loaded.documents.is_empty() {
         let mut msg = String::from("crossread: nothing readable to open");
@@ -114,16 +125,19 @@ fn run_reader(cli: Cli) -> ExitCode {
     };
     let (themes, theme_start) = theme::theme_set(chosen, no_color);
     let mut keymap = Keymap::default();
-    let keymap_file = cli.keymap.clone().or_else(|| config_dir().map(|d| d.join("keymap.toml")).filter(|p| p.is_file()));
+    let keymap_file = cli.keymap.clone().or_else(|| {
+        config_dir()
+            .map(|d| d.join("keymap.toml"))
+            .filter(|p| p.is_file())
+    });
     if let Some(p) = keymap_file {
-        match std::fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|s| keymap.apply_user(&s)) {
+        match std::fs::read_to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|s| keymap.apply_user(&s))
+        {
             Ok(()) => {}
             Err(e) => notes.push(format!("keymap {}: {e}; default keys kept", p.display())),
         }
-    }
-    if !std::io::stdout().is_terminal() {
-        eprintln!("crossread: the reader needs a terminal (stdout is not one)");
-        return ExitCode::from(2);
     }
     let loaded = match load_corpus(&cli.paths) {
         Ok(l) => l,
@@ -132,14 +146,25 @@ fn run_reader(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if !std::io::stdout().is_terminal() {
+        eprintln!("crossread: the reader needs a terminal (stdout is not one)");
+        return ExitCode::from(2);
+    }
     let mut issues = loaded.issues;
     for n in &notes {
-        issues.push(corpus::LoadIssue { path: PathBuf::from("config"), problem: n.clone(), skipped: false });
+        issues.push(corpus::LoadIssue {
+            path: PathBuf::from("config"),
+            problem: n.clone(),
+            skipped: false,
+        });
     }
     let docs = loaded.documents;
 
     let mut terminal = init_terminal();
-    let size = terminal.size().map(|s| Rect::new(0, 0, s.width, s.height)).unwrap_or_default();
+    let size = terminal
+        .size()
+        .map(|s| Rect::new(0, 0, s.width, s.height))
+        .unwrap_or_default();
     let mut state = AppState::new(docs.len(), theme_start, themes.len(), size);
     if let Some(n) = notes.first() {
         state.message = Some(n.clone());
@@ -175,7 +200,12 @@ fn run_reader(cli: Cli) -> ExitCode {
             loop {
                 let ev = event::read()?;
                 if let Some(input) = translate(ev, &state, &keymap) {
-                    let ctx = Ctx { docs: &docs, issues: &issues, wraps: &wraps, help_lines };
+                    let ctx = Ctx {
+                        docs: &docs,
+                        issues: &issues,
+                        wraps: &wraps,
+                        help_lines,
+                    };
                     state.update(input, &ctx);
                     dirty = true;
                 }
@@ -187,7 +217,11 @@ fn run_reader(cli: Cli) -> ExitCode {
     })();
     restore_terminal();
     if cli.first_frame_exit {
-        eprintln!("first frame after {:.1} ms ({} documents)", started.elapsed().as_secs_f64() * 1000.0, docs.len());
+        eprintln!(
+            "first frame after {:.1} ms ({} documents)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            docs.len()
+        );
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -218,12 +252,26 @@ fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
             Some(Input::Action(action))
         }
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Input::Wheel { x: m.column, y: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Input::Wheel { x: m.column, y: m.row, down: false }),
-            MouseEventKind::Down(_) => Some(Input::Click { x: m.column, y: m.row }),
+            MouseEventKind::ScrollDown => Some(Input::Wheel {
+                x: m.column,
+                y: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Input::Wheel {
+                x: m.column,
+                y: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(_) => Some(Input::Click {
+                x: m.column,
+                y: m.row,
+            }),
             _ => None,
         },
-        Event::Resize(w, h) => Some(Input::Resize { width: w, height: h }),
+        Event::Resize(w, h) => Some(Input::Resize {
+            width: w,
+            height: h,
+        }),
         _ => None,
     }
 }

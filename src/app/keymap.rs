@@ -25,11 +25,15 @@ impl Key {
     /// Normalise a terminal key event: Shift is part of the character for
     /// printable keys and of BackTab.
     pub fn from_event(ev: KeyEvent) -> Key {
-        let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
             mods.remove(KeyModifiers::SHIFT);
         }
-        Key { code: ev.code, mods }
+        Key {
+            code: ev.code,
+            mods,
+        }
     }
 }
 
@@ -38,9 +42,15 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
     let err = || format!("cannot read key {s:?}");
     if s.chars().count() == 1 {
         let c = s.chars().next().ok_or_else(err)?;
-        return Ok(Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE });
+        return Ok(Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::NONE,
+        });
     }
-    let inner = s.strip_prefix('<').and_then(|t| t.strip_suffix('>')).ok_or_else(err)?;
+    let inner = s
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .ok_or_else(err)?;
     let mut mods = KeyModifiers::NONE;
     let mut parts: Vec<&str> = inner.split('-').collect();
     // `<Ctrl-->` names the minus key.
@@ -79,7 +89,9 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         "pgup" | "pageup" => KeyCode::PageUp,
         "lt" => KeyCode::Char('<'),
         "gt" => KeyCode::Char('>'),
-        n if n.len() > 1 && n.starts_with('f') && n[1..].parse::<u8>().is_ok() => KeyCode::F(n[1..].parse().map_err(|_| err())?),
+        n if n.len() > 1 && n.starts_with('f') && n[1..].parse::<u8>().is_ok() => {
+            KeyCode::F(n[1..].parse().map_err(|_| err())?)
+        }
         _ if name.chars().count() == 1 => KeyCode::Char(name.chars().next().ok_or_else(err)?),
         _ => return Err(err()),
     };
@@ -88,7 +100,10 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         && c.is_ascii_alphabetic()
     {
         mods.remove(KeyModifiers::SHIFT);
-        return Ok(Key { code: KeyCode::Char(c.to_ascii_uppercase()), mods });
+        return Ok(Key {
+            code: KeyCode::Char(c.to_ascii_uppercase()),
+            mods,
+        });
     }
     Ok(Key { code, mods })
 }
@@ -132,30 +147,98 @@ pub fn key_name(k: &Key) -> String {
 /// The default bindings: (context, keys, action, description). Help is
 /// generated from this table, in this order.
 pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
-    (Context::Global, "j <Down>", Action::Down, "scroll down / next item"),
-    (Context::Global, "k <Up>", Action::Up, "scroll up / previous item"),
-    (Context::Global, "<Ctrl-d>", Action::HalfPageDown, "half a page down"),
-    (Context::Global, "<Ctrl-u>", Action::HalfPageUp, "half a page up"),
-    (Context::Global, "<PgDn> <Space>", Action::PageDown, "a page down"),
+    (
+        Context::Global,
+        "j <Down>",
+        Action::Down,
+        "scroll down / next item",
+    ),
+    (
+        Context::Global,
+        "k <Up>",
+        Action::Up,
+        "scroll up / previous item",
+    ),
+    (
+        Context::Global,
+        "<Ctrl-d>",
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    (
+        Context::Global,
+        "<Ctrl-u>",
+        Action::HalfPageUp,
+        "half a page up",
+    ),
+    (
+        Context::Global,
+        "<PgDn> <Space>",
+        Action::PageDown,
+        "a page down",
+    ),
     (Context::Global, "<PgUp>", Action::PageUp, "a page up"),
     (Context::Global, "g <Home>", Action::Top, "to the top"),
     (Context::Global, "G <End>", Action::Bottom, "to the bottom"),
-    (Context::Global, "h <Left>", Action::Left, "previous item in a strip"),
-    (Context::Global, "l <Right>", Action::Right, "next item in a strip"),
-    (Context::Global, "<Tab>", Action::FocusNext, "focus the next pane"),
-    (Context::Global, "<S-Tab>", Action::FocusPrev, "focus the previous pane"),
+    (
+        Context::Global,
+        "<Tab>",
+        Action::FocusNext,
+        "focus the next pane",
+    ),
+    (
+        Context::Global,
+        "<S-Tab>",
+        Action::FocusPrev,
+        "focus the previous pane",
+    ),
     (Context::Global, "]", Action::NextDocument, "next document"),
-    (Context::Global, "[", Action::PrevDocument, "previous document"),
-    (Context::Global, "<Enter>", Action::Confirm, "open the selected item"),
+    (
+        Context::Global,
+        "[",
+        Action::PrevDocument,
+        "previous document",
+    ),
+    (
+        Context::Global,
+        "<Enter>",
+        Action::Confirm,
+        "open the selected item",
+    ),
     (Context::Global, "t", Action::NextTheme, "next theme"),
-    (Context::Global, "b", Action::ToggleSidebar, "show or hide the sidebar"),
-    (Context::Global, "L", Action::ShowLog, "files that could not be read"),
+    (
+        Context::Global,
+        "b",
+        Action::ToggleSidebar,
+        "show or hide the sidebar",
+    ),
+    (
+        Context::Global,
+        "L",
+        Action::ShowLog,
+        "files that could not be read",
+    ),
     (Context::Global, "? <F1>", Action::Help, "this help"),
-    (Context::Global, "q", Action::Quit, "quit (or close an overlay)"),
-    (Context::Global, "<Esc>", Action::Close, "close an overlay or quit"),
+    (
+        Context::Global,
+        "q",
+        Action::Quit,
+        "quit (or close an overlay)",
+    ),
+    (
+        Context::Global,
+        "<Esc>",
+        Action::Close,
+        "close an overlay or quit",
+    ),
     (Context::Help, "j <Down>", Action::Down, "scroll help down"),
     (Context::Help, "k <Up>", Action::Up, "scroll help up"),
-    (Context::Help, "<PgDn> <Space>", Action::PageDown, "a page down"),
+    (
+        Context::Help,
+        "<PgDn> <Space>",
+        Action::PageDown,
+        "a page down",
+    ),
     (Context::Help, "<PgUp>", Action::PageUp, "a page up"),
     (Context::Help, "q <Esc> ? <F1>", Action::Close, "close help"),
 ];
@@ -183,7 +266,10 @@ impl Default for Keymap {
             .iter()
             .map(|(context, keys, action, description)| Binding {
                 context: *context,
-                keys: keys.split(' ').map(|k| parse_key(k).expect("default keys parse")).collect(),
+                keys: keys
+                    .split(' ')
+                    .map(|k| parse_key(k).expect("default keys parse"))
+                    .collect(),
                 action: *action,
                 description: description.to_string(),
             })
@@ -194,7 +280,10 @@ impl Default for Keymap {
 
 impl Keymap {
     pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
-        self.bindings.iter().find(|b| b.context == context && b.keys.contains(&key)).map(|b| b.action)
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.keys.contains(&key))
+            .map(|b| b.action)
     }
 
     /// The keys bound to `action` in `context`, for hints.
@@ -222,7 +311,11 @@ impl Keymap {
                 for b in self.bindings.iter_mut().filter(|b| b.context == context) {
                     b.keys.retain(|x| *x != key);
                 }
-                match self.bindings.iter_mut().find(|b| b.context == context && b.action == action) {
+                match self
+                    .bindings
+                    .iter_mut()
+                    .find(|b| b.context == context && b.action == action)
+                {
                     Some(b) => b.keys.push(key),
                     None => self.bindings.push(Binding {
                         context,
@@ -245,14 +338,38 @@ mod tests {
     #[test]
     fn parses_key_strings() {
         let k = |s| parse_key(s).unwrap();
-        assert_eq!(k("j"), Key { code: KeyCode::Char('j'), mods: KeyModifiers::NONE });
-        assert_eq!(k("<Ctrl-d>"), Key { code: KeyCode::Char('d'), mods: KeyModifiers::CONTROL });
+        assert_eq!(
+            k("j"),
+            Key {
+                code: KeyCode::Char('j'),
+                mods: KeyModifiers::NONE
+            }
+        );
+        assert_eq!(
+            k("<Ctrl-d>"),
+            Key {
+                code: KeyCode::Char('d'),
+                mods: KeyModifiers::CONTROL
+            }
+        );
         assert_eq!(k("<C-d>"), k("<Ctrl-d>"));
         assert_eq!(k("<PgDn>").code, KeyCode::PageDown);
-        assert_eq!(k("<S-Tab>"), Key { code: KeyCode::BackTab, mods: KeyModifiers::NONE });
+        assert_eq!(
+            k("<S-Tab>"),
+            Key {
+                code: KeyCode::BackTab,
+                mods: KeyModifiers::NONE
+            }
+        );
         assert_eq!(k("<F1>").code, KeyCode::F(1));
         assert_eq!(k("<S-g>"), k("G"));
-        assert_eq!(k("<Ctrl-->"), Key { code: KeyCode::Char('-'), mods: KeyModifiers::CONTROL });
+        assert_eq!(
+            k("<Ctrl-->"),
+            Key {
+                code: KeyCode::Char('-'),
+                mods: KeyModifiers::CONTROL
+            }
+        );
         assert!(parse_key("<Hyper-x>").is_err());
         assert!(parse_key("jj").is_err());
         assert!(parse_key("<Nope>").is_err());
@@ -260,7 +377,16 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for s in ["j", "<Ctrl-d>", "<PgDn>", "<Shift-Tab>", "<F1>", "<Enter>", "G", "?"] {
+        for s in [
+            "j",
+            "<Ctrl-d>",
+            "<PgDn>",
+            "<Shift-Tab>",
+            "<F1>",
+            "<Enter>",
+            "G",
+            "?",
+        ] {
             let k = parse_key(s).unwrap();
             assert_eq!(parse_key(&key_name(&k)).unwrap(), k, "{s}");
         }
@@ -270,9 +396,15 @@ mod tests {
     fn terminal_events_match_bindings() {
         let km = Keymap::default();
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(km.lookup(Context::Global, Key::from_event(shift_g)), Some(Action::Bottom));
+        assert_eq!(
+            km.lookup(Context::Global, Key::from_event(shift_g)),
+            Some(Action::Bottom)
+        );
         let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(km.lookup(Context::Global, Key::from_event(backtab)), Some(Action::FocusPrev));
+        assert_eq!(
+            km.lookup(Context::Global, Key::from_event(backtab)),
+            Some(Action::FocusPrev)
+        );
     }
 
     #[test]
@@ -289,10 +421,20 @@ mod tests {
     #[test]
     fn user_file_rebinds() {
         let mut km = Keymap::default();
-        km.apply_user("[global]\n\"<Ctrl-n>\" = \"next_document\"\n\"j\" = \"quit\"\n").unwrap();
-        assert_eq!(km.lookup(Context::Global, parse_key("<Ctrl-n>").unwrap()), Some(Action::NextDocument));
-        assert_eq!(km.lookup(Context::Global, parse_key("j").unwrap()), Some(Action::Quit));
-        assert_eq!(km.lookup(Context::Global, parse_key("<Down>").unwrap()), Some(Action::Down));
+        km.apply_user("[global]\n\"<Ctrl-n>\" = \"next_document\"\n\"j\" = \"quit\"\n")
+            .unwrap();
+        assert_eq!(
+            km.lookup(Context::Global, parse_key("<Ctrl-n>").unwrap()),
+            Some(Action::NextDocument)
+        );
+        assert_eq!(
+            km.lookup(Context::Global, parse_key("j").unwrap()),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.lookup(Context::Global, parse_key("<Down>").unwrap()),
+            Some(Action::Down)
+        );
         let e = km.apply_user("[global]\n\"x\" = \"fly\"\n").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
     }

@@ -17,16 +17,35 @@ pub struct Panes {
 }
 
 pub fn panes(area: Rect, state: &AppState) -> Panes {
-    let status = Rect { y: area.bottom().saturating_sub(1), height: area.height.min(1), ..area };
-    let body = Rect { height: area.height.saturating_sub(1), ..area };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: area.height.min(1),
+        ..area
+    };
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let show_sidebar = state.sidebar_visible && body.width >= 60 && body.height >= 6;
     if !show_sidebar {
-        return Panes { sidebar: None, document: body, status };
+        return Panes {
+            sidebar: None,
+            document: body,
+            status,
+        };
     }
     let w = (body.width / 4).clamp(22, 42);
     let sidebar = Rect { width: w, ..body };
-    let document = Rect { x: body.x + w, width: body.width - w, ..body };
-    Panes { sidebar: Some(sidebar), document, status }
+    let document = Rect {
+        x: body.x + w,
+        width: body.width - w,
+        ..body
+    };
+    Panes {
+        sidebar: Some(sidebar),
+        document,
+        status,
+    }
 }
 
 /// Inside of a bordered pane.
@@ -43,11 +62,20 @@ pub fn inner(r: Rect) -> Rect {
 /// gutter, at most `MAX_MEASURE` wide and centred in wide panes.
 pub fn text_column(doc: Rect) -> Rect {
     let i = inner(doc);
-    let gutter = if i.width > GUTTER + 10 { GUTTER } else { 0 };
-    let avail = i.width.saturating_sub(gutter);
+    let (gutter, right_pad) = if i.width > GUTTER + 10 {
+        (GUTTER, 1)
+    } else {
+        (0, 0)
+    };
+    let avail = i.width.saturating_sub(gutter + right_pad);
     let width = avail.min(MAX_MEASURE);
     let pad = (avail - width) / 2;
-    Rect { x: i.x + gutter + pad, y: i.y, width, height: i.height }
+    Rect {
+        x: i.x + gutter + pad,
+        y: i.y,
+        width,
+        height: i.height,
+    }
 }
 
 pub fn contains(r: Rect, x: u16, y: u16) -> bool {

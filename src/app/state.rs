@@ -83,13 +83,16 @@ impl AppState {
     /// The wrapped lines of the current document at the current width.
     pub fn lines(&self, ctx: &Ctx) -> std::rc::Rc<Vec<Line>> {
         let col = layout::text_column(self.panes().document);
-        ctx.wraps.get(self.doc, &ctx.docs[self.doc].text, col.width.max(1))
+        ctx.wraps
+            .get(self.doc, &ctx.docs[self.doc].text, col.width.max(1))
     }
 
     /// Index of the first visible line of the current document.
     pub fn top_line(&self, lines: &[Line]) -> usize {
         let anchor = self.anchors.get(self.doc).copied().unwrap_or(0);
-        lines.partition_point(|l| l.range.start <= anchor).saturating_sub(1)
+        lines
+            .partition_point(|l| l.range.start <= anchor)
+            .saturating_sub(1)
     }
 
     fn page_height(&self) -> usize {
@@ -118,7 +121,9 @@ impl AppState {
     }
 
     fn list_height(&self) -> usize {
-        self.panes().sidebar.map_or(1, |r| layout::inner(r).height.max(1) as usize)
+        self.panes()
+            .sidebar
+            .map_or(1, |r| layout::inner(r).height.max(1) as usize)
     }
 
     fn ensure_list_visible(&mut self) {
@@ -204,7 +209,11 @@ impl AppState {
                 let p = self.panes();
                 let delta = if down { 3 } else { -3 };
                 if self.overlay != Overlay::None {
-                    let len = if matches!(self.overlay, Overlay::Help { .. }) { ctx.help_lines } else { ctx.issues.len() };
+                    let len = if matches!(self.overlay, Overlay::Help { .. }) {
+                        ctx.help_lines
+                    } else {
+                        ctx.issues.len()
+                    };
                     self.overlay_scroll(delta, len);
                 } else if p.sidebar.is_some_and(|r| layout::contains(r, x, y)) {
                     self.move_list(ctx, delta);
@@ -238,19 +247,29 @@ impl AppState {
     fn act(&mut self, action: Action, ctx: &Ctx) {
         use Action::*;
         match action {
-            Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom => self.navigate(action, ctx),
+            Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom => {
+                self.navigate(action, ctx)
+            }
             Left | Right => {}
             FocusNext | FocusPrev => {
                 let panes = self.visible_panes();
                 let i = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
                 let n = panes.len();
-                let j = if action == FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+                let j = if action == FocusNext {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
                 self.focus = panes[j];
             }
             NextDocument | PrevDocument => {
                 let n = ctx.docs.len();
                 if n > 0 {
-                    let d = if action == NextDocument { (self.doc + 1) % n } else { (self.doc + n - 1) % n };
+                    let d = if action == NextDocument {
+                        (self.doc + 1) % n
+                    } else {
+                        (self.doc + n - 1) % n
+                    };
                     self.set_doc(d);
                 }
             }

@@ -43,7 +43,10 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     pub fn identity() -> Self {
-        OffsetMap { segments: Vec::new(), identity: true }
+        OffsetMap {
+            segments: Vec::new(),
+            identity: true,
+        }
     }
 
     pub fn push(&mut self, text: usize, source: usize, len: usize) {
@@ -90,13 +93,20 @@ pub struct Document {
 
 impl Document {
     pub fn front(&self, key: &str) -> Option<&str> {
-        self.front_matter.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.front_matter
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// A byte range of `text` as a byte range of `source`.
     pub fn source_range(&self, r: &Range<usize>) -> Range<usize> {
         let start = self.offsets.to_source(r.start);
-        let end = if r.end > r.start { self.offsets.to_source(r.end - 1) + 1 } else { start };
+        let end = if r.end > r.start {
+            self.offsets.to_source(r.end - 1) + 1
+        } else {
+            start
+        };
         let end = end.max(start).min(self.source.len());
         // Keep the range on character boundaries of the source.
         let mut s = start.min(end);

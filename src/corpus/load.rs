@@ -20,7 +20,12 @@ pub struct LoadIssue {
 impl std::fmt::Display for LoadIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let verb = if self.skipped { "skipped" } else { "warning" };
-        write!(f, "{}: {verb}: {}", sanitize(&self.path.display().to_string()), sanitize(&self.problem))
+        write!(
+            f,
+            "{}: {verb}: {}",
+            sanitize(&self.path.display().to_string()),
+            sanitize(&self.problem)
+        )
     }
 }
 
@@ -32,7 +37,10 @@ pub struct Loaded {
 
 fn is_article(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
         Some("txt" | "md" | "markdown")
     )
 }
@@ -46,7 +54,11 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIss
     let mut seen = HashSet::new();
     for input in inputs {
         match fs::metadata(input) {
-            Err(e) => issues.push(LoadIssue { path: input.clone(), problem: e.to_string(), skipped: true }),
+            Err(e) => issues.push(LoadIssue {
+                path: input.clone(),
+                problem: e.to_string(),
+                skipped: true,
+            }),
             Ok(m) if m.is_dir() => {
                 let base = input.parent().unwrap_or(Path::new(""));
                 let mut found = Vec::new();
@@ -76,7 +88,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>, depth: 
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            issues.push(LoadIssue { path: dir.to_path_buf(), problem: format!("cannot read folder: {e}"), skipped: true });
+            issues.push(LoadIssue {
+                path: dir.to_path_buf(),
+                problem: format!("cannot read folder: {e}"),
+                skipped: true,
+            });
             return;
         }
     };
@@ -105,7 +121,11 @@ pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
             Ok(m) if m.len() > MAX_FILE_BYTES => {
                 issues.push(LoadIssue {
                     path,
-                    problem: format!("file is too large ({} MiB; the limit is {} MiB)", m.len() >> 20, MAX_FILE_BYTES >> 20),
+                    problem: format!(
+                        "file is too large ({} MiB; the limit is {} MiB)",
+                        m.len() >> 20,
+                        MAX_FILE_BYTES >> 20
+                    ),
                     skipped: true,
                 });
                 continue;
@@ -113,7 +133,11 @@ pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
             _ => match fs::read(&path) {
                 Ok(b) => b,
                 Err(e) => {
-                    issues.push(LoadIssue { path, problem: format!("cannot read: {e}"), skipped: true });
+                    issues.push(LoadIssue {
+                        path,
+                        problem: format!("cannot read: {e}"),
+                        skipped: true,
+                    });
                     continue;
                 }
             },
@@ -123,11 +147,19 @@ pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
             Ok(mut doc) => {
                 doc.slug = unique_slug(&doc.slug, &mut slugs);
                 for w in &doc.warnings {
-                    issues.push(LoadIssue { path: path.clone(), problem: w.clone(), skipped: false });
+                    issues.push(LoadIssue {
+                        path: path.clone(),
+                        problem: w.clone(),
+                        skipped: false,
+                    });
                 }
                 documents.push(doc);
             }
-            Err(problem) => issues.push(LoadIssue { path, problem, skipped: true }),
+            Err(problem) => issues.push(LoadIssue {
+                path,
+                problem,
+                skipped: true,
+            }),
         }
     }
     Loaded { documents, issues }
@@ -145,7 +177,12 @@ fn unique_slug(base: &str, taken: &mut HashSet<String>) -> String {
 
 /// Decode and parse one file's bytes. Errors name the problem; the caller
 /// adds the path.
-pub fn document_from_bytes(id: DocId, path: &Path, shown: &str, bytes: Vec<u8>) -> Result<Document, String> {
+pub fn document_from_bytes(
+    id: DocId,
+    path: &Path,
+    shown: &str,
+    bytes: Vec<u8>,
+) -> Result<Document, String> {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return Err("binary file (contains NUL bytes), not text".into());
@@ -155,7 +192,9 @@ pub fn document_from_bytes(id: DocId, path: &Path, shown: &str, bytes: Vec<u8>) 
         Ok(s) => s,
         Err(e) => {
             let bad = e.utf8_error().valid_up_to();
-            warnings.push(format!("invalid UTF-8 at byte {bad}; undecodable bytes are shown as �"));
+            warnings.push(format!(
+                "invalid UTF-8 at byte {bad}; undecodable bytes are shown as �"
+            ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
@@ -165,17 +204,31 @@ pub fn document_from_bytes(id: DocId, path: &Path, shown: &str, bytes: Vec<u8>) 
     if source.trim().is_empty() {
         return Err("empty file".into());
     }
-    let format = match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+    let format = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("md" | "markdown") => Format::Markdown,
         _ => Format::Text,
     };
-    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| format!("doc{id}"));
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("doc{id}"));
     let (text, markup, offsets, front_matter, heading) = match format {
         Format::Markdown => {
             let r = markdown::render(&source);
             (r.text, r.markup, r.offsets, r.front_matter, r.first_heading)
         }
-        Format::Text => (source.clone(), Vec::new(), OffsetMap::identity(), Vec::new(), None),
+        Format::Text => (
+            source.clone(),
+            Vec::new(),
+            OffsetMap::identity(),
+            Vec::new(),
+            None,
+        ),
     };
     let mut doc = Document {
         id,
@@ -204,7 +257,13 @@ fn title_of(doc: &Document, heading: Option<String>) -> String {
         .front("title")
         .map(str::to_string)
         .or(heading)
-        .or_else(|| doc.text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string))
+        .or_else(|| {
+            doc.text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| doc.slug.clone());
     let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut t = sanitize(&t).into_owned();
@@ -217,11 +276,16 @@ fn title_of(doc: &Document, heading: Option<String>) -> String {
 /// In plain text the first line is shown as the title.
 fn mark_plain_title(doc: &mut Document) {
     let start = doc.text.len() - doc.text.trim_start().len();
-    let end = doc.text[start..].find('\n').map_or(doc.text.len(), |i| start + i);
+    let end = doc.text[start..]
+        .find('\n')
+        .map_or(doc.text.len(), |i| start + i);
     // Only a short first line standing alone reads as a title.
     let line = &doc.text[start..end];
     if !line.trim().is_empty() && line.chars().count() <= 160 {
-        doc.markup.push(MarkupRun { range: start..end, flags: markup::TITLE });
+        doc.markup.push(MarkupRun {
+            range: start..end,
+            flags: markup::TITLE,
+        });
     }
 }
 
@@ -235,11 +299,28 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(doc("a.txt", b"\n\n  First line  here\nbody").unwrap().title, "First line here");
-        assert_eq!(doc("a.md", b"intro para\n\n# Heading One\n").unwrap().title, "Heading One");
-        assert_eq!(doc("a.md", b"---\ntitle: \"From FM\"\n---\n# H\n").unwrap().title, "From FM");
-        assert_eq!(doc("a.md", b"no heading at all\n").unwrap().title, "no heading at all");
-        assert_eq!(doc("a.txt", b"evil \x1b[2J title\n").unwrap().title, "evil ^[[2J title");
+        assert_eq!(
+            doc("a.txt", b"\n\n  First line  here\nbody").unwrap().title,
+            "First line here"
+        );
+        assert_eq!(
+            doc("a.md", b"intro para\n\n# Heading One\n").unwrap().title,
+            "Heading One"
+        );
+        assert_eq!(
+            doc("a.md", b"---\ntitle: \"From FM\"\n---\n# H\n")
+                .unwrap()
+                .title,
+            "From FM"
+        );
+        assert_eq!(
+            doc("a.md", b"no heading at all\n").unwrap().title,
+            "no heading at all"
+        );
+        assert_eq!(
+            doc("a.txt", b"evil \x1b[2J title\n").unwrap().title,
+            "evil ^[[2J title"
+        );
     }
 
     #[test]

@@ -65,7 +65,8 @@ impl Builder {
             let start = self.out.text.len();
             self.push(&p, src, 0);
             if self.quote_depth > 0 {
-                self.raw_spans.push((start, self.out.text.len(), markup::QUOTE));
+                self.raw_spans
+                    .push((start, self.out.text.len(), markup::QUOTE));
             }
         }
     }
@@ -106,7 +107,10 @@ pub fn render(src: &str) -> Rendered {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
-        out: Rendered { offsets: OffsetMap::default(), ..Default::default() },
+        out: Rendered {
+            offsets: OffsetMap::default(),
+            ..Default::default()
+        },
         open: Vec::new(),
         raw_spans: Vec::new(),
         lists: Vec::new(),
@@ -171,18 +175,18 @@ pub fn render(src: &str) -> Rendered {
                         b.raw_spans.push((s, b.out.text.len(), markup::LIST_MARKER));
                         b.at_item_start = true;
                     }
-                    Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
+                    Tag::MetadataBlock(
+                        MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle,
+                    ) => {
                         b.in_metadata = true;
                     }
-                    Tag::TableRow | Tag::TableHead => {
-                        if !b.out.text.is_empty() && !b.out.text.ends_with('\n') {
-                            b.push("\n", range.start, 0);
-                        }
+                    Tag::TableRow | Tag::TableHead
+                        if !b.out.text.is_empty() && !b.out.text.ends_with('\n') =>
+                    {
+                        b.push("\n", range.start, 0);
                     }
-                    Tag::TableCell => {
-                        if !b.out.text.ends_with('\n') && !b.out.text.is_empty() {
-                            b.push(" | ", range.start, 0);
-                        }
+                    Tag::TableCell if !b.out.text.ends_with('\n') && !b.out.text.is_empty() => {
+                        b.push(" | ", range.start, 0);
                     }
                     Tag::Table(_) => b.start_block(false, range.start),
                     _ => {}
@@ -249,7 +253,9 @@ pub fn render(src: &str) -> Rendered {
                 b.push("———", range.start, 0);
             }
             Event::FootnoteReference(n) => b.push(&format!("[^{n}]"), range.start, range.len()),
-            Event::TaskListMarker(done) => b.push(if done { "[x] " } else { "[ ] " }, range.start, 0),
+            Event::TaskListMarker(done) => {
+                b.push(if done { "[x] " } else { "[ ] " }, range.start, 0)
+            }
         }
     }
     b.out.markup = flatten(&b.raw_spans, b.out.text.len());
@@ -266,7 +272,10 @@ fn flatten(spans: &[(usize, usize, u16)], len: usize) -> Vec<MarkupRun> {
     let mut runs: Vec<MarkupRun> = Vec::new();
     for w in points.windows(2) {
         let (a, z) = (w[0], w[1]);
-        let flags = spans.iter().filter(|s| s.0 <= a && s.1 >= z && s.0 < s.1).fold(0, |f, s| f | s.2);
+        let flags = spans
+            .iter()
+            .filter(|s| s.0 <= a && s.1 >= z && s.0 < s.1)
+            .fold(0, |f, s| f | s.2);
         if flags == 0 || a == z {
             continue;
         }
@@ -285,7 +294,11 @@ pub fn parse_front_matter(block: &str) -> Vec<(String, String)> {
         .filter_map(|l| {
             let (k, v) = l.split_once(':').or_else(|| l.split_once('='))?;
             let k = k.trim().to_ascii_lowercase();
-            let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
+            let v = v
+                .trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .trim()
+                .to_string();
             (!k.is_empty() && !v.is_empty() && !k.contains(' ')).then_some((k, v))
         })
         .collect()
@@ -296,13 +309,21 @@ mod tests {
     use super::*;
 
     fn runs_with(r: &Rendered, flag: u16) -> Vec<&str> {
-        r.markup.iter().filter(|m| m.flags & flag != 0).map(|m| &r.text[m.range.clone()]).collect()
+        r.markup
+            .iter()
+            .filter(|m| m.flags & flag != 0)
+            .map(|m| &r.text[m.range.clone()])
+            .collect()
     }
 
     #[test]
     fn headings_emphasis_and_paragraphs() {
-        let r = render("# Title here\n\nSome *soft* and **strong** text\nover two lines.\n\n## Next\n");
-        assert_eq!(r.text, "Title here\n\nSome soft and strong text over two lines.\n\nNext");
+        let r =
+            render("# Title here\n\nSome *soft* and **strong** text\nover two lines.\n\n## Next\n");
+        assert_eq!(
+            r.text,
+            "Title here\n\nSome soft and strong text over two lines.\n\nNext"
+        );
         assert_eq!(r.first_heading.as_deref(), Some("Title here"));
         assert_eq!(runs_with(&r, markup::HEADING), vec!["Title here", "Next"]);
         assert_eq!(runs_with(&r, markup::EMPHASIS), vec!["soft"]);
@@ -311,18 +332,25 @@ mod tests {
 
     #[test]
     fn lists_quotes_links_code() {
-        let r = render("Intro:\n\n- one\n- two [link](http://x.y)\n\n1. first\n2. second\n\n> quoted words\n\nUse `code` here.\n");
+        let r = render(
+            "Intro:\n\n- one\n- two [link](http://x.y)\n\n1. first\n2. second\n\n> quoted words\n\nUse `code` here.\n",
+        );
         assert!(r.text.contains("- one\n- two link"), "{:?}", r.text);
         assert!(r.text.contains("1. first\n2. second"), "{:?}", r.text);
         assert!(r.text.contains("> quoted words"), "{:?}", r.text);
         assert_eq!(runs_with(&r, markup::LINK), vec!["link"]);
         assert_eq!(runs_with(&r, markup::CODE), vec!["code"]);
-        assert!(runs_with(&r, markup::QUOTE).concat().contains("quoted words"));
+        assert!(
+            runs_with(&r, markup::QUOTE)
+                .concat()
+                .contains("quoted words")
+        );
     }
 
     #[test]
     fn offsets_map_back_to_source() {
-        let src = "---\ntitle: Front Title\ndate: 2021-03-08\n---\n# Head\n\nThe *harbour* opened.\n";
+        let src =
+            "---\ntitle: Front Title\ndate: 2021-03-08\n---\n# Head\n\nThe *harbour* opened.\n";
         let r = render(src);
         assert_eq!(r.front_matter[0], ("title".into(), "Front Title".into()));
         assert_eq!(r.front_matter[1], ("date".into(), "2021-03-08".into()));

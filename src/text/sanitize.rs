@@ -101,7 +101,10 @@ mod tests {
         assert_eq!(grapheme_width("a"), 1);
         assert_eq!(grapheme_width("漢"), 2);
         assert_eq!(grapheme_width("e\u{301}"), 1); // e + combining acute
-        assert_eq!(grapheme_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"), 2); // family ZWJ
+        assert_eq!(
+            grapheme_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"),
+            2
+        ); // family ZWJ
         assert_eq!(grapheme_width("\u{1F1EC}\u{1F1E7}"), 2); // flag
         assert_eq!(grapheme_width("\x1b"), 2); // ^[
         assert_eq!(grapheme_width("\t"), TAB_WIDTH);

@@ -34,7 +34,8 @@ fn hanging_indent(line: &str) -> usize {
         }
     }
     let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && digits < 4 && (r[digits..].starts_with(". ") || r[digits..].starts_with(") ")) {
+    if digits > 0 && digits < 4 && (r[digits..].starts_with(". ") || r[digits..].starts_with(") "))
+    {
         return lead + extra + digits + 2;
     }
     lead + extra
@@ -57,7 +58,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<Line> {
 fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
     let para = &text[range.clone()];
     if para.is_empty() {
-        out.push(Line { range: range.start..range.start, indent: 0 });
+        out.push(Line {
+            range: range.start..range.start,
+            indent: 0,
+        });
         return;
     }
     let hang = hanging_indent(para).min(width / 2);
@@ -83,7 +87,10 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
         let wlen: usize = word.iter().map(|g| g.2).sum();
         let avail = width.saturating_sub(*indent);
         if *used + wlen > avail && *used > 0 {
-            out.push(Line { range: *line_start..*line_end, indent: *indent as u16 });
+            out.push(Line {
+                range: *line_start..*line_end,
+                indent: *indent as u16,
+            });
             *first = false;
             *indent = hang;
             *used = 0;
@@ -91,7 +98,10 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
         }
         for &(pos, g, w) in word.iter() {
             if *used + w > width.saturating_sub(*indent) && *used > 0 {
-                out.push(Line { range: *line_start..*line_end, indent: *indent as u16 });
+                out.push(Line {
+                    range: *line_start..*line_end,
+                    indent: *indent as u16,
+                });
                 *first = false;
                 *indent = hang;
                 *used = 0;
@@ -107,7 +117,15 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
         let pos = base + i;
         let w = grapheme_width(g);
         if g.chars().all(char::is_whitespace) {
-            flush_word(&mut word, out, &mut line_start, &mut line_end, &mut used, &mut indent, &mut first);
+            flush_word(
+                &mut word,
+                out,
+                &mut line_start,
+                &mut line_end,
+                &mut used,
+                &mut indent,
+                &mut first,
+            );
             if used == 0 && !first {
                 // Spaces at the start of a continuation line are dropped.
                 line_start = pos + g.len();
@@ -119,7 +137,10 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
                 used += w;
             } else {
                 // Trailing space past the edge: the line ends here.
-                out.push(Line { range: line_start..line_end.max(line_start), indent: indent as u16 });
+                out.push(Line {
+                    range: line_start..line_end.max(line_start),
+                    indent: indent as u16,
+                });
                 first = false;
                 indent = hang;
                 used = 0;
@@ -132,18 +153,40 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
         // A wide character or a hyphen inside a word is a break opportunity.
         let breaks_after = w == 2 || (g == "-" && word.len() > 1) || g == "—" || g == "/";
         if breaks_after {
-            flush_word(&mut word, out, &mut line_start, &mut line_end, &mut used, &mut indent, &mut first);
+            flush_word(
+                &mut word,
+                out,
+                &mut line_start,
+                &mut line_end,
+                &mut used,
+                &mut indent,
+                &mut first,
+            );
         }
     }
-    flush_word(&mut word, out, &mut line_start, &mut line_end, &mut used, &mut indent, &mut first);
-    out.push(Line { range: line_start..line_end.max(line_start), indent: indent as u16 });
+    flush_word(
+        &mut word,
+        out,
+        &mut line_start,
+        &mut line_end,
+        &mut used,
+        &mut indent,
+        &mut first,
+    );
+    out.push(Line {
+        range: line_start..line_end.max(line_start),
+        indent: indent as u16,
+    });
 }
 
 /// Wrapped documents, memoised per (document, width). Interior mutability
 /// keeps rendering a function of its inputs while wrapping happens once.
+/// Wrapped lines of one document at one width, shared with the renderer.
+pub type Wrapped = Rc<Vec<Line>>;
+
 #[derive(Default)]
 pub struct WrapCache {
-    map: RefCell<HashMap<(usize, u16), Rc<Vec<Line>>>>,
+    map: RefCell<HashMap<(usize, u16), Wrapped>>,
 }
 
 impl WrapCache {
@@ -177,15 +220,25 @@ mod tests {
     fn assert_fits(text: &str, width: usize) {
         for l in wrap(text, width) {
             let w = display_width(&text[l.range.clone()]) + l.indent as usize;
-            assert!(w <= width, "line {:?} is {w} cells wide, limit {width}", &text[l.range]);
+            assert!(
+                w <= width,
+                "line {:?} is {w} cells wide, limit {width}",
+                &text[l.range]
+            );
         }
     }
 
     #[test]
     fn ascii_words() {
-        assert_eq!(show("the quick brown fox jumps over", 10), vec!["the quick", "brown fox", "jumps over"]);
+        assert_eq!(
+            show("the quick brown fox jumps over", 10),
+            vec!["the quick", "brown fox", "jumps over"]
+        );
         assert_eq!(show("a\n\nb", 10), vec!["a", "", "b"]);
-        assert_eq!(show("line one\r\nline two", 20), vec!["line one", "line two"]);
+        assert_eq!(
+            show("line one\r\nline two", 20),
+            vec!["line one", "line two"]
+        );
     }
 
     #[test]
@@ -203,14 +256,26 @@ mod tests {
         let lines = show(&t, 4);
         assert_eq!(lines, vec![format!("{family}{family}"), family.to_string()]);
         let t = "cafe\u{301} cafe\u{301} cafe\u{301}";
-        assert_eq!(show(t, 5), vec!["cafe\u{301}", "cafe\u{301}", "cafe\u{301}"]);
+        assert_eq!(
+            show(t, 5),
+            vec!["cafe\u{301}", "cafe\u{301}", "cafe\u{301}"]
+        );
     }
 
     #[test]
     fn very_long_words_are_split_at_graphemes() {
         let t = "short supercalifragilisticexpialidocious end";
         let lines = show(t, 10);
-        assert_eq!(lines, vec!["short", "supercalif", "ragilistic", "expialidoc", "ious end"]);
+        assert_eq!(
+            lines,
+            vec![
+                "short",
+                "supercalif",
+                "ragilistic",
+                "expialidoc",
+                "ious end"
+            ]
+        );
         assert_fits(t, 3);
         assert_fits(t, 1);
     }
@@ -218,8 +283,14 @@ mod tests {
     #[test]
     fn bullets_hang_under_their_text() {
         let t = "- a bullet that wraps onto more lines";
-        assert_eq!(show(t, 14), vec!["- a bullet", "  that wraps", "  onto more", "  lines"]);
-        assert_eq!(show("12. numbered item wraps", 12), vec!["12. numbered", "    item", "    wraps"]);
+        assert_eq!(
+            show(t, 14),
+            vec!["- a bullet", "  that wraps", "  onto more", "  lines"]
+        );
+        assert_eq!(
+            show("12. numbered item wraps", 12),
+            vec!["12. numbered", "    item", "    wraps"]
+        );
     }
 
     #[test]

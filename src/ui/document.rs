@@ -5,8 +5,8 @@ use super::{View, is_focused, pane_block};
 use crate::app::layout;
 use crate::app::{AppState, Pane};
 use crate::corpus::{MarkupRun, markup};
-use crate::text::sanitize::display_grapheme;
 use crate::text::grapheme_width;
+use crate::text::sanitize::display_grapheme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -39,7 +39,10 @@ struct RunCursor<'r> {
 
 impl<'r> RunCursor<'r> {
     fn new(runs: &'r [MarkupRun], from: usize) -> Self {
-        RunCursor { runs, i: runs.partition_point(|r| r.range.end <= from) }
+        RunCursor {
+            runs,
+            i: runs.partition_point(|r| r.range.end <= from),
+        }
     }
 
     fn flags_at(&mut self, pos: usize) -> u16 {
@@ -57,11 +60,12 @@ impl Widget for DocumentPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, view) = (self.state, self.view);
         let theme = view.theme;
-        let Some(doc) = view.docs.get(state.doc) else { return };
+        let Some(doc) = view.docs.get(state.doc) else {
+            return;
+        };
         let title = super::fit(&doc.title, area.width.saturating_sub(12) as usize);
         let block = pane_block(theme, is_focused(state, Pane::Document))
-            .title(Span::styled(format!(" {title} "), theme.get("ui.title")))
-            .title_bottom(Span::styled(format!(" {}/{} ", state.doc + 1, view.docs.len()), theme.get("ui.text.dim")));
+            .title(Span::styled(format!(" {title} "), theme.get("ui.title")));
         block.render(area, buf);
         let col = layout::text_column(area);
         if col.width == 0 || col.height == 0 {
@@ -100,12 +104,21 @@ impl Widget for DocumentPane<'_> {
             }
         }
         if lines.len() > col.height as usize && area.height > 2 {
-            let mut sb = ScrollbarState::new(lines.len().saturating_sub(col.height as usize)).position(top);
+            let mut sb =
+                ScrollbarState::new(lines.len().saturating_sub(col.height as usize)).position(top);
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
                 .style(theme.get("ui.border"))
-                .render(Rect { y: area.y + 1, height: area.height - 2, ..area }, buf, &mut sb);
+                .render(
+                    Rect {
+                        y: area.y + 1,
+                        height: area.height - 2,
+                        ..area
+                    },
+                    buf,
+                    &mut sb,
+                );
         }
     }
 }

@@ -48,20 +48,46 @@ impl Widget for HelpOverlay<'_> {
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.get("ui.border.focused"))
-            .title(Span::styled(" Keys (q to close) ", theme.get("ui.title")))
+            .title(Span::styled(
+                " Keys · j/k scroll · q close ",
+                theme.get("ui.title"),
+            ))
             .render(r, buf);
         let inner = crate::app::layout::inner(r);
         let keys_w = 22.min(inner.width as usize / 2);
-        for (row, (heading, keys, desc)) in lines.iter().skip(self.scroll).take(inner.height as usize).enumerate() {
+        for (row, (heading, keys, desc)) in lines
+            .iter()
+            .skip(self.scroll)
+            .take(inner.height as usize)
+            .enumerate()
+        {
             let y = inner.y + row as u16;
             if *heading {
-                buf.set_stringn(inner.x, y, fit(keys, inner.width as usize), inner.width as usize, popup.patch(theme.get("ui.help.section")));
+                buf.set_stringn(
+                    inner.x,
+                    y,
+                    fit(keys, inner.width as usize),
+                    inner.width as usize,
+                    popup.patch(theme.get("ui.help.section")),
+                );
                 continue;
             }
-            buf.set_stringn(inner.x + 1, y, fit(keys, keys_w), keys_w, popup.patch(theme.get("ui.help.key")));
+            buf.set_stringn(
+                inner.x + 1,
+                y,
+                fit(keys, keys_w),
+                keys_w,
+                popup.patch(theme.get("ui.help.key")),
+            );
             let dx = keys_w as u16 + 2;
             if inner.width > dx {
-                buf.set_stringn(inner.x + dx, y, fit(desc, (inner.width - dx) as usize), (inner.width - dx) as usize, popup);
+                buf.set_stringn(
+                    inner.x + dx,
+                    y,
+                    fit(desc, (inner.width - dx) as usize),
+                    (inner.width - dx) as usize,
+                    popup,
+                );
             }
         }
     }

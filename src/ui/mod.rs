@@ -11,8 +11,8 @@ pub mod theme;
 use crate::app::{AppState, Keymap, Overlay, Pane};
 use crate::corpus::{Document, LoadIssue};
 use crate::text::sanitize::sanitize;
-use crate::text::{display_width, grapheme_width};
 use crate::text::wrap::WrapCache;
+use crate::text::{display_width, grapheme_width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Borders};
@@ -32,7 +32,9 @@ pub struct View<'a> {
 
 pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
     let area = frame.area();
-    frame.buffer_mut().set_style(area, view.theme.get("ui.text"));
+    frame
+        .buffer_mut()
+        .set_style(area, view.theme.get("ui.text"));
     let panes = state.panes();
     if let Some(r) = panes.sidebar {
         frame.render_widget(sidebar::Sidebar { state, view }, r);
@@ -48,10 +50,18 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
 
 /// A bordered block, its border styled by focus.
 pub fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
-    let border = if focused { theme.get("ui.border.focused") } else { theme.get("ui.border") };
+    let border = if focused {
+        theme.get("ui.border.focused")
+    } else {
+        theme.get("ui.border")
+    };
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(border)
 }
 
@@ -85,5 +95,10 @@ pub fn fit(s: &str, width: usize) -> String {
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }

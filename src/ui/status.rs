@@ -20,11 +20,23 @@ impl Widget for StatusBar<'_> {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let style = theme.get("ui.statusline");
         buf.set_style(area, style);
-        let Some(doc) = view.docs.get(state.doc) else { return };
-        let lines = view.wraps.get(state.doc, &doc.text, crate::app::layout::text_column(state.panes().document).width.max(1));
+        let Some(doc) = view.docs.get(state.doc) else {
+            return;
+        };
+        let lines = view.wraps.get(
+            state.doc,
+            &doc.text,
+            crate::app::layout::text_column(state.panes().document)
+                .width
+                .max(1),
+        );
         let top = state.top_line(&lines);
         let height = crate::app::layout::text_column(state.panes().document).height as usize;
-        let pct = if lines.len() <= height { 100 } else { (top * 100 / (lines.len() - height)).min(100) };
+        let pct = if lines.len() <= height {
+            100
+        } else {
+            (top * 100 / (lines.len() - height)).min(100)
+        };
         let right = format!(" {}/{} · {pct}% · ? help ", state.doc + 1, view.docs.len());
         let skipped = view.issues.iter().filter(|i| i.skipped).count();
         let warned = view.issues.len() - skipped;
@@ -35,10 +47,16 @@ impl Widget for StatusBar<'_> {
         } else if !view.issues.is_empty() {
             let mut parts = Vec::new();
             if skipped > 0 {
-                parts.push(format!("{skipped} file{} skipped", if skipped == 1 { "" } else { "s" }));
+                parts.push(format!(
+                    "{skipped} file{} skipped",
+                    if skipped == 1 { "" } else { "s" }
+                ));
             }
             if warned > 0 {
-                parts.push(format!("{warned} warning{}", if warned == 1 { "" } else { "s" }));
+                parts.push(format!(
+                    "{warned} warning{}",
+                    if warned == 1 { "" } else { "s" }
+                ));
             }
             format!("{} (L: details)", parts.join(", "))
         } else {
@@ -46,15 +64,26 @@ impl Widget for StatusBar<'_> {
         };
         let rw = display_width(&right) as u16;
         let left_w = area.width.saturating_sub(rw) as usize;
-        let left = fit(&format!(" {} · {}", doc.display_path, middle), left_w);
-        let left_style = if !view.issues.is_empty() && state.message.is_none() && view.progress.is_none() {
-            style.patch(theme.get("ui.warning"))
+        let left = if middle.is_empty() {
+            fit(&format!(" {}", doc.display_path), left_w)
         } else {
-            style
+            fit(&format!(" {} · {middle}", doc.display_path), left_w)
         };
+        let left_style =
+            if !view.issues.is_empty() && state.message.is_none() && view.progress.is_none() {
+                style.patch(theme.get("ui.warning"))
+            } else {
+                style
+            };
         buf.set_stringn(area.x, area.y, &left, left_w, left_style);
         if rw <= area.width {
-            buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, theme.get("ui.statusline.key"));
+            buf.set_stringn(
+                area.right() - rw,
+                area.y,
+                &right,
+                rw as usize,
+                theme.get("ui.statusline.key"),
+            );
         }
     }
 }

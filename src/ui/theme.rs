@@ -12,7 +12,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
     ("dark", include_str!("../../themes/dark.toml")),
     ("light", include_str!("../../themes/light.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone)]
@@ -44,7 +47,9 @@ fn line_of(src: &str, offset: usize) -> usize {
 
 /// Where `key` is written in `src`, for error messages.
 fn line_of_key(src: &str, key: &str) -> Option<usize> {
-    src.find(&format!("\"{key}\"")).or_else(|| src.find(key)).map(|o| line_of(src, o))
+    src.find(&format!("\"{key}\""))
+        .or_else(|| src.find(key))
+        .map(|o| line_of(src, o))
 }
 
 fn parse_color(s: &str, palette: &HashMap<String, Color>) -> Result<Color, String> {
@@ -77,7 +82,9 @@ fn parse_color(s: &str, palette: &HashMap<String, Color>) -> Result<Color, Strin
     if s.starts_with('#') && s.len() == 7 {
         return Color::from_str(s).map_err(|_| format!("bad colour {s:?}"));
     }
-    Err(format!("unknown colour {s:?} (not in the palette, not a #rrggbb value, not an ANSI name)"))
+    Err(format!(
+        "unknown colour {s:?} (not in the palette, not a #rrggbb value, not an ANSI name)"
+    ))
 }
 
 fn parse_modifier(s: &str) -> Result<Modifier, String> {
@@ -109,7 +116,11 @@ fn parse_style(v: &toml::Value, palette: &HashMap<String, Color>) -> Result<Styl
                             style = style.add_modifier(parse_modifier(m)?);
                         }
                     }
-                    _ => return Err(format!("unexpected key {k:?} in a style (expected fg, bg, modifiers)")),
+                    _ => {
+                        return Err(format!(
+                            "unexpected key {k:?} in a style (expected fg, bg, modifiers)"
+                        ));
+                    }
                 }
             }
             Ok(style)
@@ -119,13 +130,18 @@ fn parse_style(v: &toml::Value, palette: &HashMap<String, Color>) -> Result<Styl
 }
 
 fn is_style_table(t: &toml::Table) -> bool {
-    t.keys().all(|k| matches!(k.as_str(), "fg" | "bg" | "modifiers"))
+    t.keys()
+        .all(|k| matches!(k.as_str(), "fg" | "bg" | "modifiers"))
 }
 
 /// Flatten nested tables (`[reader.claim]`) into dotted scope names.
 fn flatten(prefix: &str, t: &toml::Table, out: &mut Vec<(String, toml::Value)>) {
     for (k, v) in t {
-        let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let name = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
         match v {
             toml::Value::Table(inner) if !is_style_table(inner) => flatten(&name, inner, out),
             _ => out.push((name, v.clone())),
@@ -146,52 +162,104 @@ impl Theme {
 
     /// Parse a theme. `origin` names the file in errors; `dir` is where a
     /// parent named by `inherits` may be found besides the built-ins.
-    pub fn parse(name: &str, src: &str, origin: &str, dir: Option<&Path>) -> Result<Theme, ThemeError> {
+    pub fn parse(
+        name: &str,
+        src: &str,
+        origin: &str,
+        dir: Option<&Path>,
+    ) -> Result<Theme, ThemeError> {
         Self::parse_depth(name, src, origin, dir, 0)
     }
 
-    fn parse_depth(name: &str, src: &str, origin: &str, dir: Option<&Path>, depth: usize) -> Result<Theme, ThemeError> {
-        let err = |line, message: String| ThemeError { source: origin.to_string(), line, message };
+    fn parse_depth(
+        name: &str,
+        src: &str,
+        origin: &str,
+        dir: Option<&Path>,
+        depth: usize,
+    ) -> Result<Theme, ThemeError> {
+        let err = |line, message: String| ThemeError {
+            source: origin.to_string(),
+            line,
+            message,
+        };
         let table: toml::Table = toml::from_str(src).map_err(|e| {
             let line = e.span().map(|s| line_of(src, s.start));
             err(line, e.message().to_string())
         })?;
         let mut theme = match table.get("inherits") {
-            None => Theme { name: name.to_string(), styles: HashMap::new() },
+            None => Theme {
+                name: name.to_string(),
+                styles: HashMap::new(),
+            },
             Some(toml::Value::String(parent)) => {
                 if depth > 8 {
-                    return Err(err(line_of_key(src, "inherits"), "themes inherit in a loop".into()));
+                    return Err(err(
+                        line_of_key(src, "inherits"),
+                        "themes inherit in a loop".into(),
+                    ));
                 }
-                let from_dir = dir.map(|d| d.join(format!("{parent}.toml"))).filter(|p| p.is_file());
+                let from_dir = dir
+                    .map(|d| d.join(format!("{parent}.toml")))
+                    .filter(|p| p.is_file());
                 let parent_theme = match from_dir {
-                    Some(p) if p.file_stem().and_then(|s| s.to_str()) != Some(name) || depth > 0 => {
-                        let s = std::fs::read_to_string(&p).map_err(|e| err(None, format!("{}: {e}", p.display())))?;
+                    Some(p)
+                        if p.file_stem().and_then(|s| s.to_str()) != Some(name) || depth > 0 =>
+                    {
+                        let s = std::fs::read_to_string(&p)
+                            .map_err(|e| err(None, format!("{}: {e}", p.display())))?;
                         Theme::parse_depth(parent, &s, &p.display().to_string(), dir, depth + 1)?
                     }
                     _ => match BUILTIN.iter().find(|(n, _)| n == parent) {
                         Some((_, s)) => Theme::parse_depth(parent, s, parent, None, depth + 1)?,
-                        None => return Err(err(line_of_key(src, "inherits"), format!("inherits unknown theme {parent:?}"))),
+                        None => {
+                            return Err(err(
+                                line_of_key(src, "inherits"),
+                                format!("inherits unknown theme {parent:?}"),
+                            ));
+                        }
                     },
                 };
-                Theme { name: name.to_string(), styles: parent_theme.styles }
+                Theme {
+                    name: name.to_string(),
+                    styles: parent_theme.styles,
+                }
             }
-            Some(_) => return Err(err(line_of_key(src, "inherits"), "inherits must be a theme name".into())),
+            Some(_) => {
+                return Err(err(
+                    line_of_key(src, "inherits"),
+                    "inherits must be a theme name".into(),
+                ));
+            }
         };
         let mut palette = HashMap::new();
         if let Some(p) = table.get("palette") {
-            let p = p.as_table().ok_or_else(|| err(line_of_key(src, "palette"), "palette must be a table".into()))?;
+            let p = p.as_table().ok_or_else(|| {
+                err(
+                    line_of_key(src, "palette"),
+                    "palette must be a table".into(),
+                )
+            })?;
             for (k, v) in p {
-                let s = v.as_str().ok_or_else(|| err(line_of_key(src, k), format!("palette colour {k:?} must be a string")))?;
+                let s = v.as_str().ok_or_else(|| {
+                    err(
+                        line_of_key(src, k),
+                        format!("palette colour {k:?} must be a string"),
+                    )
+                })?;
                 let c = parse_color(s, &HashMap::new()).map_err(|m| err(line_of_key(src, k), m))?;
                 palette.insert(k.clone(), c);
             }
         }
         let mut scopes = Vec::new();
-        let rest: toml::Table =
-            table.into_iter().filter(|(k, _)| k != "palette" && k != "inherits").collect();
+        let rest: toml::Table = table
+            .into_iter()
+            .filter(|(k, _)| k != "palette" && k != "inherits")
+            .collect();
         flatten("", &rest, &mut scopes);
         for (scope, v) in scopes {
-            let style = parse_style(&v, &palette).map_err(|m| err(line_of_key(src, &scope), format!("{scope}: {m}")))?;
+            let style = parse_style(&v, &palette)
+                .map_err(|m| err(line_of_key(src, &scope), format!("{scope}: {m}")))?;
             theme.styles.insert(scope, style);
         }
         Ok(theme)
@@ -203,7 +271,8 @@ impl Theme {
         let file = if name_or_path.ends_with(".toml") || name_or_path.contains('/') {
             Some(as_path)
         } else {
-            dir.map(|d| d.join(format!("{name_or_path}.toml"))).filter(|p| p.is_file())
+            dir.map(|d| d.join(format!("{name_or_path}.toml")))
+                .filter(|p| p.is_file())
         };
         match file {
             Some(p) => {
@@ -212,7 +281,11 @@ impl Theme {
                     line: None,
                     message: e.to_string(),
                 })?;
-                let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or(name_or_path).to_string();
+                let name = p
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or(name_or_path)
+                    .to_string();
                 Theme::parse(&name, &src, &p.display().to_string(), p.parent().or(dir))
             }
             None => Theme::builtin(name_or_path).ok_or_else(|| ThemeError {
@@ -220,7 +293,11 @@ impl Theme {
                 line: None,
                 message: format!(
                     "no such theme (built-in themes: {})",
-                    BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    BUILTIN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             }),
         }
@@ -255,7 +332,11 @@ impl Theme {
         for (scope, style) in self.styles.iter_mut() {
             let from_base = base.get(scope).add_modifier;
             let had_bg = matches!(style.bg, Some(c) if c != Color::Reset);
-            let mut m = if from_base.is_empty() { style.add_modifier } else { from_base };
+            let mut m = if from_base.is_empty() {
+                style.add_modifier
+            } else {
+                from_base
+            };
             if had_bg && m.is_empty() {
                 m = Modifier::REVERSED;
             }
@@ -273,7 +354,10 @@ impl Theme {
 /// The themes `t` cycles through: the built-ins, plus the one chosen with
 /// `--theme` if it is not one of them. `start` is the index to begin at.
 pub fn theme_set(chosen: Option<Theme>, no_color: bool) -> (Vec<Theme>, usize) {
-    let mut themes: Vec<Theme> = BUILTIN.iter().filter_map(|(n, _)| Theme::builtin(n)).collect();
+    let mut themes: Vec<Theme> = BUILTIN
+        .iter()
+        .filter_map(|(n, _)| Theme::builtin(n))
+        .collect();
     let start = match chosen {
         Some(t) => match themes.iter().position(|x| x.name == t.name) {
             Some(i) => {
@@ -301,7 +385,13 @@ mod tests {
     fn every_builtin_parses_and_defines_the_core_scopes() {
         for (name, src) in BUILTIN {
             let t = Theme::parse(name, src, name, None).unwrap_or_else(|e| panic!("{e}"));
-            for scope in ["ui.text", "ui.border.focused", "ui.selection", "ui.statusline", "reader.claim.linked"] {
+            for scope in [
+                "ui.text",
+                "ui.border.focused",
+                "ui.selection",
+                "ui.statusline",
+                "reader.claim.linked",
+            ] {
                 assert!(t.has_scope(scope), "{name} lacks {scope}");
             }
         }
@@ -309,7 +399,13 @@ mod tests {
 
     #[test]
     fn lookup_falls_back_along_dots() {
-        let t = Theme::parse("t", "\"reader.claim\" = \"red\"\n\"reader\" = \"blue\"\n", "t", None).unwrap();
+        let t = Theme::parse(
+            "t",
+            "\"reader.claim\" = \"red\"\n\"reader\" = \"blue\"\n",
+            "t",
+            None,
+        )
+        .unwrap();
         assert_eq!(t.get("reader.claim.linked").fg, Some(Color::Red));
         assert_eq!(t.get("reader.other").fg, Some(Color::Blue));
         assert_eq!(t.get("nothing.here"), Style::default());
@@ -322,12 +418,21 @@ mod tests {
         assert_eq!(t.get("ui.text").fg, Some(Color::Rgb(0x10, 0x20, 0x30)));
         assert!(t.get("ui.text").add_modifier.contains(Modifier::BOLD));
         // Inherited from dark:
-        assert_eq!(t.get("reader.date"), Theme::builtin("dark").unwrap().get("reader.date"));
+        assert_eq!(
+            t.get("reader.date"),
+            Theme::builtin("dark").unwrap().get("reader.date")
+        );
     }
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let e = Theme::parse("x", "\"ui.text\" = \"red\"\n\"ui.border\" = \"nocolour\"\n", "themes/x.toml", None).unwrap_err();
+        let e = Theme::parse(
+            "x",
+            "\"ui.text\" = \"red\"\n\"ui.border\" = \"nocolour\"\n",
+            "themes/x.toml",
+            None,
+        )
+        .unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.to_string().starts_with("theme themes/x.toml:2:"), "{e}");
         let e = Theme::parse("x", "a = 1\nb = [\n", "bad.toml", None).unwrap_err();
@@ -341,11 +446,22 @@ mod tests {
         let t = Theme::builtin("dark").unwrap().without_color();
         let s = t.get("ui.selection");
         assert_eq!((s.fg, s.bg), (None, None));
-        assert!(s.add_modifier.contains(Modifier::REVERSED), "selection stays visible");
+        assert!(
+            s.add_modifier.contains(Modifier::REVERSED),
+            "selection stays visible"
+        );
         let claim = t.get("reader.claim");
         assert_eq!((claim.fg, claim.bg), (None, None));
-        assert!(claim.add_modifier.contains(Modifier::UNDERLINED), "claims stay visible without colour");
-        let t = Theme::parse("x", "\"x.y\" = { bg = \"red\" }\n", "x", None).unwrap().without_color();
-        assert!(t.get("x.y").add_modifier.contains(Modifier::REVERSED), "bg-only style becomes reversed");
+        assert!(
+            claim.add_modifier.contains(Modifier::UNDERLINED),
+            "claims stay visible without colour"
+        );
+        let t = Theme::parse("x", "\"x.y\" = { bg = \"red\" }\n", "x", None)
+            .unwrap()
+            .without_color();
+        assert!(
+            t.get("x.y").add_modifier.contains(Modifier::REVERSED),
+            "bg-only style becomes reversed"
+        );
     }
 }

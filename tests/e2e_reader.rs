@@ -1,0 +1,143 @@
+//! End-to-end: the real binary in tmux, driven by keys, screen read back.
+
+mod common;
+#[path = "common/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_crossread")
+}
+
+#[test]
+fn read_navigate_help_theme_and_quit_restores_the_terminal() {
+    let seeds = common::seeds();
+    let t = Tmux::start("reader", 100, 30, &format!("{} {}", bin(), seeds.display()));
+    let s = t.wait_text("Documents (5)");
+    assert!(s.contains("The Next North Korean Summit"), "{s}");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "1",
+        "the reader uses the alternate screen"
+    );
+
+    // Next document, then scroll.
+    t.keys(&["]"]);
+    let s = t.wait_text("2/5");
+    assert!(
+        s.contains("President Donald Trump will hold a second summit"),
+        "{s}"
+    );
+    let before = t.screen();
+    t.keys(&["j", "j", "j"]);
+    let s = t.wait_for("scrolled", |s| s != before);
+    assert!(
+        !s.lines()
+            .nth(1)
+            .unwrap_or("")
+            .contains("President Donald Trump will hold"),
+        "{s}"
+    );
+    t.keys(&["G"]);
+    t.wait_text("Read more from");
+    t.keys(&["g"]);
+    t.wait_text("President Donald Trump will hold");
+
+    // Help overlay, then close it.
+    t.keys(&["?"]);
+    let s = t.wait_text("Keys · j/k scroll");
+    assert!(
+        s.contains("next document") && s.contains("next theme"),
+        "{s}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains("Keys · j/k scroll"));
+
+    // Theme changes the colours on screen.
+    let styled = t.screen_styled();
+    t.keys(&["t"]);
+    let start = std::time::Instant::now();
+    while t.screen_styled() == styled {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "theme did not change the screen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+
+    // Quit: exit code 0, normal screen back, terminal in cooked mode.
+    t.keys(&["q"]);
+    let s = t.wait_text("EXITED:");
+    assert!(s.contains("EXITED:0"), "{s}");
+    assert!(
+        s.lines().any(|l| l.trim() == "icanon"),
+        "terminal left in raw mode: {s}"
+    );
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+#[test]
+fn a_folder_with_nothing_readable_exits_with_a_clear_message() {
+    let dir = std::env::temp_dir().join(format!("crossread-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("bin.md"), b"\x00\x01\x02binary").unwrap();
+    let out = std::process::Command::new(bin())
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing readable"), "{err}");
+    assert!(err.contains("empty.txt: skipped: empty file"), "{err}");
+    assert!(err.contains("bin.md: skipped: binary file"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn help_and_version_flags() {
+    let out = std::process::Command::new(bin())
+        .arg("--help")
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--theme", "--keymap", "--no-color", "--version", "[PATHS]"] {
+        assert!(s.contains(flag), "--help lacks {flag}: {s}");
+    }
+    let out = std::process::Command::new(bin())
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("crossread "));
+}
+
+#[test]
+fn a_bad_theme_file_is_reported_and_the_default_used() {
+    let dir = std::env::temp_dir().join(format!("crossread-theme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let theme = dir.join("broken.toml");
+    std::fs::write(
+        &theme,
+        "\"ui.text\" = \"red\"\n\"ui.border\" = { fg = \"nosuch\" }\n",
+    )
+    .unwrap();
+    let t = Tmux::start(
+        "theme",
+        120,
+        30,
+        &format!(
+            "{} --theme {} {}",
+            bin(),
+            theme.display(),
+            common::seeds().display()
+        ),
+    );
+    let s = t.wait_text("Documents (5)");
+    assert!(
+        s.contains("broken.toml:2"),
+        "status names the file and line: {s}"
+    );
+    t.keys(&["q"]);
+    t.wait_text("EXITED:0");
+    std::fs::remove_dir_all(dir).ok();
+}
