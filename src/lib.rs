@@ -4,6 +4,7 @@
 //! immutable index, [`app`] holds the state that actions change, and [`ui`]
 //! draws it. See DESIGN.md for the contracts between the parts.
 
+pub mod analysis;
 pub mod app;
 pub mod corpus;
 pub mod text;

@@ -3,6 +3,7 @@
 //! sentences and words. Nothing here knows about the terminal.
 
 pub mod sanitize;
+pub mod sentences;
 pub mod wrap;
 
 pub use sanitize::{display_grapheme, display_width, grapheme_width};

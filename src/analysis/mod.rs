@@ -1,0 +1,4 @@
+//! The analysis: plain functions from documents to plain data. Knows nothing
+//! of the terminal or the app.
+
+pub mod dates;
