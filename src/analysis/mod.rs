@@ -2,3 +2,7 @@
 //! of the terminal or the app.
 
 pub mod dates;
+pub mod boilerplate;
+pub mod metadata;
+pub mod entities;
+pub mod gazetteer;

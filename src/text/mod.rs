@@ -4,6 +4,7 @@
 
 pub mod sanitize;
 pub mod sentences;
+pub mod words;
 pub mod wrap;
 
 pub use sanitize::{display_grapheme, display_width, grapheme_width};

@@ -1,0 +1,229 @@
+//! Boilerplate: paywall pitches, comment forms, share and login prompts,
+//! copyright lines, captions and credits, promotions and tag lines. Found by
+//! general patterns; the text itself is kept, only its range is recorded.
+
+use regex::{Regex, RegexSet};
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerKind {
+    Paywall,
+    CommentForm,
+    Share,
+    Copyright,
+    Caption,
+    Promo,
+    Metadata,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    pub range: Range<usize>,
+    pub kind: BoilerKind,
+}
+
+struct Rules {
+    /// (kind, patterns, the longest paragraph they may claim whole)
+    paragraph: Vec<(BoilerKind, RegexSet, usize)>,
+    comment_start: Regex,
+    truncated_credit: Regex,
+    labels: Regex,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let set = |p: &[&str]| RegexSet::new(p.iter().map(|s| format!("(?i){s}"))).expect("boilerplate patterns compile");
+        Rules {
+            paragraph: vec![
+                (
+                    BoilerKind::Paywall,
+                    set(&[
+                        r"\bbecome an? (\w+ ){0,5}(member|subscriber)\b",
+                        r"\balready an? (\w+ )?(member|subscriber)\b",
+                        r"\bsubscribe (now|today|to (read|continue|our|get))",
+                        r"\bto (access|read|continue reading|unlock) (the rest|the full|this|more)",
+                        r"\bcontinue reading\b",
+                        r"\bfree trial\b",
+                        r"\$\d+(\.\d\d)?\s*/\s*(month|mo|year|yr|week|wk)\b",
+                        r"\bmembership\b.*\b(join|\$|per|only)\b",
+                        r"\byou('re| are)? (not )?(already )?an? (\w+ )?(member|subscriber)\b",
+                        r"\b(members|subscribers) (engage|get|enjoy|receive)\b",
+                        r"\bthis (article|content|story) is (for|available to) (subscribers|members)",
+                    ]),
+                    600,
+                ),
+                (
+                    BoilerKind::CommentForm,
+                    set(&[
+                        r"^leave an? (reply|comment)",
+                        r"fill in your details below",
+                        r"you are commenting using your",
+                        r"\blog out\s*/",
+                        r"connecting to %s",
+                        r"^notify me of",
+                        r"your email address will not be published",
+                        r"required fields are marked",
+                        r"^(post (a )?comment|cancel reply|comments? (are )?closed)",
+                        r"click an icon to log in",
+                    ]),
+                    300,
+                ),
+                (
+                    BoilerKind::Share,
+                    set(&[
+                        r"^(share|tweet|print|email)( this)?( article| story| post| page)?:?$",
+                        r"^click to (share|email|print)",
+                        r"^share (on|via) (facebook|twitter|linkedin|whatsapp|email|reddit)",
+                        r"^(like this|related( articles| stories| posts)?):?$",
+                        r"^follow (us|him|her|them)\b",
+                        r"^(sign|log) (in|up)\b",
+                        r"\byou can follow (him|her|them|us|me)\b",
+                    ]),
+                    200,
+                ),
+                (
+                    BoilerKind::Copyright,
+                    set(&[r"^copyright\b", r"^©", r"\bcopyright ©", r"\ball rights reserved\b", r"^\(c\) \d{4}"]),
+                    300,
+                ),
+                (
+                    BoilerKind::Caption,
+                    set(&[
+                        r"^(image|photo|picture|photograph|illustration|graphic|video|credit|source)s?( credit)?:\s",
+                        r"\((photo|image|picture)s? (by|credit|courtesy)",
+                        r"\b(getty images|ap photo|afp photo|epa|shutterstock|reuters)/\w+",
+                        r"\b(getty images|ap photo|afp via getty images)\s*$",
+                    ]),
+                    500,
+                ),
+                (
+                    BoilerKind::Promo,
+                    set(&[
+                        r"^read more( from| at| on)?\b",
+                        r"^editor['’]s note\b",
+                        r"^sign up for\b",
+                        r"\bsubscribe to our newsletter\b",
+                        r"^(advertisement|sponsored( content)?|recommended( for you)?|more from|you may also like|read next|most read|trending)\b",
+                        r"\bcheck out (all|our|more)\b",
+                    ]),
+                    300,
+                ),
+            ],
+            comment_start: Regex::new(r"(?i)^leave an? (reply|comment)|^(\d+ )?comments?:?$|^join the (conversation|discussion)").expect("compiles"),
+            // A caption whose credit was cut off: "... 2018. RE"
+            truncated_credit: Regex::new(r"\.\s+[A-Z]{1,3}$").expect("compiles"),
+            // "Topic: Security Region: Asia Tags: ..." (several labels in a row)
+            labels: Regex::new(r"\b(Topics?|Tags?|Region|Categor(y|ies)|Filed under|Section|Keywords|Blog Brand|Related)\s*:").expect("compiles"),
+        }
+    })
+}
+
+/// Classify one unit (a short paragraph or a sentence) by the pattern sets.
+fn classify(unit: &str) -> Option<BoilerKind> {
+    rules().paragraph.iter().find(|(_, set, max_len)| unit.len() <= *max_len && set.is_match(unit)).map(|(k, _, _)| *k)
+}
+
+/// Signals that only make sense for a whole paragraph.
+fn classify_paragraph(par: &str) -> Option<BoilerKind> {
+    let r = rules();
+    if r.labels.find_iter(par).count() >= 2 {
+        return Some(BoilerKind::Metadata);
+    }
+    if par.len() < 400 && r.truncated_credit.is_match(par) {
+        return Some(BoilerKind::Caption);
+    }
+    None
+}
+
+/// Find boilerplate in `text`, given its sentences (sorted byte ranges).
+pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
+    let mut out: Vec<Boilerplate> = Vec::new();
+    let mut in_comment_form = false;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        let range = start + lead..start + lead + trimmed.len();
+        start = end + 1;
+        if trimmed.is_empty() {
+            continue;
+        }
+        if rules().comment_start.is_match(trimmed) {
+            in_comment_form = true;
+        }
+        let first = sentences.partition_point(|s| s.start < range.start);
+        let sents: Vec<Range<usize>> = sentences[first..].iter().take_while(|s| s.end <= range.end).cloned().collect();
+        let mut kind = classify_paragraph(trimmed);
+        if kind.is_none() && sents.len() <= 1 {
+            kind = classify(trimmed);
+        }
+        if kind.is_none() && in_comment_form && trimmed.len() < 100 {
+            kind = Some(BoilerKind::CommentForm);
+        }
+        if let Some(kind) = kind {
+            out.push(Boilerplate { range, kind });
+            continue;
+        }
+        in_comment_form = false;
+        // A longer paragraph: judge each sentence; when most of the
+        // paragraph is boilerplate, all of it is.
+        let judged: Vec<(Range<usize>, BoilerKind)> =
+            sents.iter().filter_map(|s| classify(&text[s.clone()]).map(|k| (s.clone(), k))).collect();
+        let boiler_bytes: usize = judged.iter().map(|(r, _)| r.len()).sum();
+        if !judged.is_empty() && boiler_bytes * 3 >= trimmed.len() * 2 {
+            out.push(Boilerplate { range, kind: judged[0].1 });
+        } else {
+            out.extend(judged.into_iter().map(|(range, kind)| Boilerplate { range, kind }));
+        }
+    }
+    out
+}
+
+/// Is the byte range inside boilerplate?
+pub fn covers(boiler: &[Boilerplate], range: &Range<usize>) -> bool {
+    let i = boiler.partition_point(|b| b.range.end <= range.start);
+    boiler.get(i).is_some_and(|b| b.range.start <= range.start && range.end <= b.range.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences;
+
+    fn kinds(text: &str) -> Vec<(String, BoilerKind)> {
+        let s = sentences::split(text);
+        find(text, &s).into_iter().map(|b| (text[b.range].to_string(), b.kind)).collect()
+    }
+
+    #[test]
+    fn paywall_and_comment_forms() {
+        let t = "The council met on Monday.\n\nTo read the rest of this story, become a Daily Ledger Gold member. Only $5/month.\n\nLeave a Reply\n\nEnter your name\n\nFacebook photo\n\nA long closing paragraph of real reporting that goes on well past a hundred characters about the harbour budget.";
+        let k = kinds(t);
+        assert_eq!(k[0].1, BoilerKind::Paywall);
+        assert!(k[0].0.starts_with("To read the rest"));
+        assert_eq!(k[1], ("Leave a Reply".into(), BoilerKind::CommentForm));
+        assert_eq!(k[2], ("Enter your name".into(), BoilerKind::CommentForm));
+        assert_eq!(k[3], ("Facebook photo".into(), BoilerKind::CommentForm));
+        assert_eq!(k.len(), 4, "{k:?}");
+    }
+
+    #[test]
+    fn copyright_captions_promos_and_tags() {
+        let t = "Title\nPhoto: Jane Doe for the Ledger\nMayors gather in Leeds on March 3, 2021. AP\nMarch 8, 2021 Topic: Cities Region: Europe Tags: Leeds\nReal text about the harbour.\nRead more from Ann Lee\nCopyright © 2021 Ledger Media. All rights reserved.";
+        let k = kinds(t);
+        let got: Vec<BoilerKind> = k.iter().map(|x| x.1).collect();
+        assert_eq!(got, vec![BoilerKind::Caption, BoilerKind::Caption, BoilerKind::Metadata, BoilerKind::Promo, BoilerKind::Copyright], "{k:?}");
+    }
+
+    #[test]
+    fn sentence_level_prompts_and_real_news_kept() {
+        let t = "Ann Lee is a fellow at the Institute. You can follow her on Twitter @annlee.\nNetflix said subscribers rose by 8 million in the quarter, beating forecasts.";
+        let k = kinds(t);
+        assert_eq!(k, vec![("You can follow her on Twitter @annlee.".into(), BoilerKind::Share)]);
+    }
+}
