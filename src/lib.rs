@@ -7,5 +7,7 @@
 pub mod analysis;
 pub mod app;
 pub mod corpus;
+pub mod export;
+pub mod index;
 pub mod text;
 pub mod ui;

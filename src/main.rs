@@ -48,7 +48,22 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    /// Print the analysis of the corpus (default: the bundled seeds) to stdout.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Files or folders of articles.
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    Json,
+    Markdown,
+}
 
 /// Where the bundled seeds are: `$CROSSREAD_SEEDS`, else `./seeds`, else the
 /// `seeds/` folder of the source tree the binary was built from.
@@ -106,7 +121,47 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_reader(cli),
+        Some(Command::Export { format, ref paths }) => run_export(format, paths),
     }
+}
+
+fn inputs_of(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![default_corpus()]
+    } else {
+        paths.to_vec()
+    }
+}
+
+fn run_export(format: Format, paths: &[PathBuf]) -> ExitCode {
+    let loaded = match load_corpus(paths) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    for i in &loaded.issues {
+        eprintln!("crossread: {i}");
+    }
+    let (aliases, alias_issues) = corpus::load_aliases(&inputs_of(paths), config_dir().as_deref());
+    for i in &alias_issues {
+        eprintln!("crossread: {i}");
+    }
+    let index = crossread::index::Index::build(&loaded.documents, &aliases);
+    let out = match format {
+        Format::Json => {
+            serde_json::to_string_pretty(&crossread::export::json(&loaded.documents, &index))
+                .unwrap_or_default()
+        }
+        Format::Markdown => crossread::export::markdown(&loaded.documents, &index),
+    };
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_reader(cli: Cli) -> ExitCode {

@@ -124,7 +124,11 @@ fn rules() -> &'static Rules {
 
 /// Classify one unit (a short paragraph or a sentence) by the pattern sets.
 fn classify(unit: &str) -> Option<BoilerKind> {
-    rules().paragraph.iter().find(|(_, set, max_len)| unit.len() <= *max_len && set.is_match(unit)).map(|(k, _, _)| *k)
+    rules()
+        .paragraph
+        .iter()
+        .find(|(_, set, max_len)| unit.len() <= *max_len && set.is_match(unit))
+        .map(|(k, _, _)| *k)
 }
 
 /// Signals that only make sense for a whole paragraph.
@@ -157,7 +161,11 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
             in_comment_form = true;
         }
         let first = sentences.partition_point(|s| s.start < range.start);
-        let sents: Vec<Range<usize>> = sentences[first..].iter().take_while(|s| s.end <= range.end).cloned().collect();
+        let sents: Vec<Range<usize>> = sentences[first..]
+            .iter()
+            .take_while(|s| s.end <= range.end)
+            .cloned()
+            .collect();
         let mut kind = classify_paragraph(trimmed);
         if kind.is_none() && sents.len() <= 1 {
             kind = classify(trimmed);
@@ -172,13 +180,22 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
         in_comment_form = false;
         // A longer paragraph: judge each sentence; when most of the
         // paragraph is boilerplate, all of it is.
-        let judged: Vec<(Range<usize>, BoilerKind)> =
-            sents.iter().filter_map(|s| classify(&text[s.clone()]).map(|k| (s.clone(), k))).collect();
+        let judged: Vec<(Range<usize>, BoilerKind)> = sents
+            .iter()
+            .filter_map(|s| classify(&text[s.clone()]).map(|k| (s.clone(), k)))
+            .collect();
         let boiler_bytes: usize = judged.iter().map(|(r, _)| r.len()).sum();
         if !judged.is_empty() && boiler_bytes * 3 >= trimmed.len() * 2 {
-            out.push(Boilerplate { range, kind: judged[0].1 });
+            out.push(Boilerplate {
+                range,
+                kind: judged[0].1,
+            });
         } else {
-            out.extend(judged.into_iter().map(|(range, kind)| Boilerplate { range, kind }));
+            out.extend(
+                judged
+                    .into_iter()
+                    .map(|(range, kind)| Boilerplate { range, kind }),
+            );
         }
     }
     out
@@ -187,7 +204,9 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
 /// Is the byte range inside boilerplate?
 pub fn covers(boiler: &[Boilerplate], range: &Range<usize>) -> bool {
     let i = boiler.partition_point(|b| b.range.end <= range.start);
-    boiler.get(i).is_some_and(|b| b.range.start <= range.start && range.end <= b.range.end)
+    boiler
+        .get(i)
+        .is_some_and(|b| b.range.start <= range.start && range.end <= b.range.end)
 }
 
 #[cfg(test)]
@@ -197,7 +216,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(String, BoilerKind)> {
         let s = sentences::split(text);
-        find(text, &s).into_iter().map(|b| (text[b.range].to_string(), b.kind)).collect()
+        find(text, &s)
+            .into_iter()
+            .map(|b| (text[b.range].to_string(), b.kind))
+            .collect()
     }
 
     #[test]
@@ -217,13 +239,29 @@ mod tests {
         let t = "Title\nPhoto: Jane Doe for the Ledger\nMayors gather in Leeds on March 3, 2021. AP\nMarch 8, 2021 Topic: Cities Region: Europe Tags: Leeds\nReal text about the harbour.\nRead more from Ann Lee\nCopyright © 2021 Ledger Media. All rights reserved.";
         let k = kinds(t);
         let got: Vec<BoilerKind> = k.iter().map(|x| x.1).collect();
-        assert_eq!(got, vec![BoilerKind::Caption, BoilerKind::Caption, BoilerKind::Metadata, BoilerKind::Promo, BoilerKind::Copyright], "{k:?}");
+        assert_eq!(
+            got,
+            vec![
+                BoilerKind::Caption,
+                BoilerKind::Caption,
+                BoilerKind::Metadata,
+                BoilerKind::Promo,
+                BoilerKind::Copyright
+            ],
+            "{k:?}"
+        );
     }
 
     #[test]
     fn sentence_level_prompts_and_real_news_kept() {
         let t = "Ann Lee is a fellow at the Institute. You can follow her on Twitter @annlee.\nNetflix said subscribers rose by 8 million in the quarter, beating forecasts.";
         let k = kinds(t);
-        assert_eq!(k, vec![("You can follow her on Twitter @annlee.".into(), BoilerKind::Share)]);
+        assert_eq!(
+            k,
+            vec![(
+                "You can follow her on Twitter @annlee.".into(),
+                BoilerKind::Share
+            )]
+        );
     }
 }

@@ -148,12 +148,12 @@ fn patterns() -> &'static Patterns {
             vague: r(format!(
                 r"\b(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)[-\s]+(?:{FULL_MON}(?:,?\s+(?P<y1>{YEAR}))?|(?P<y>{YEAR})|(?P<rel>(?:last|this|next)\s+(?:year|month)))\b"
             )),
-            relative: r(r"\b(?P<rel>(?P<dir>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<unit>year|month|week)|(?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?P<unit2>years?|months?|weeks?|days?)\s+ago)\b".to_string()),
+            relative: r(r"\b(?P<rel>(?P<dir>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<unit>year|month|week)|(?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)|(?P<past>[Tt]he\s+(?:past|last)\s+(?:week|month|year))|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?P<unit2>years?|months?|weeks?|days?)\s+ago)\b".to_string()),
             year_range: r(format!(r"\b(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<y>{YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<y2>{YEAR}|\d\d)\b")),
             year: r(format!(
                 r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter|[Dd]uring|[Aa]round|[Cc]irca|[Tt]he|[Tt]hrough|[Ff]or)\s+|\()(?P<y>{YEAR})(?P<s>s)?\b"
             )),
-            month_alone: r(format!(r"\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]his|[Ll]ast|[Nn]ext)\s+{FULL_MON}\b")),
+            month_alone: r(format!(r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]his|[Ll]ast|[Nn]ext|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<poss>['’]s))\s+{FULL_MON}\b")),
             weekday: r(r"\b(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string()),
         }
     })
@@ -203,16 +203,49 @@ fn add_months(y: i32, m: u8, delta: i32) -> (i32, u8) {
 }
 
 /// The year that puts month `m` (day `d`) nearest to the reference date.
-fn nearest_year(m: u8, d: u8, reference: NaiveDate) -> i32 {
+/// News mostly reports what happened, so a future date counts double unless
+/// the sentence speaks of the future.
+fn nearest_year(m: u8, d: u8, reference: NaiveDate, future: bool) -> i32 {
     let r = reference.year();
     (r - 1..=r + 1)
         .filter_map(|y| {
             NaiveDate::from_ymd_opt(y, m as u32, d as u32)
                 .map(|date| (y, (date - reference).num_days()))
         })
-        // Nearest; on a tie, the past (news reports what happened).
-        .min_by_key(|(_, diff)| (diff.abs(), *diff > 0))
+        .min_by_key(|(_, diff)| {
+            let cost = if *diff <= 0 {
+                -diff
+            } else if future {
+                *diff
+            } else {
+                diff * 2
+            };
+            (cost, *diff > 0)
+        })
         .map_or(r, |(y, _)| y)
+}
+
+/// Does the sentence around `pos` speak of the future?
+fn future_context(text: &str, pos: usize) -> bool {
+    static FUT: OnceLock<Regex> = OnceLock::new();
+    let re = FUT.get_or_init(|| {
+        Regex::new(r"(?i)\b(will|would|shall|are to|is to|expected|scheduled|upcoming|plans? to|planning|set to|to be held|next|forthcoming)\b|['’]ll\b").expect("compiles")
+    });
+    let mut a = pos.saturating_sub(300);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (pos + 300).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let start = text[a..pos]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(a, |i| a + i + 1);
+    let end = text[pos..b]
+        .find(['.', '!', '?', '\n'])
+        .map_or(b, |i| pos + i);
+    re.is_match(&text[start..end])
 }
 
 fn valid(y: i32, m: u8, d: u8) -> bool {
@@ -281,7 +314,10 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
         let (year, relative) = match c.name("y") {
             Some(y) => (y.as_str().parse().unwrap_or(0), false),
             None => match reference {
-                Some(r) => (nearest_year(m, d.max(1), r), true),
+                Some(r) => (
+                    nearest_year(m, d.max(1), r, future_context(text, whole.start)),
+                    true,
+                ),
                 None => continue,
             },
         };
@@ -341,7 +377,13 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
                     false,
                 ),
                 None => match reference {
-                    Some(r) => (PartialDate::month(nearest_year(m, 15, r), m), true),
+                    Some(r) => (
+                        PartialDate::month(
+                            nearest_year(m, 15, r, future_context(text, range.start)),
+                            m,
+                        ),
+                        true,
+                    ),
                     None => continue,
                 },
             }
@@ -375,7 +417,18 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     if let Some(r) = reference {
         for c in p.relative.captures_iter(text) {
             let range = c.get(0).map_or(0..0, |x| x.range());
-            let (date, end) = if let Some(day) = c.name("day") {
+            let (date, end) = if let Some(past) = c.name("past") {
+                let unit = past.as_str().rsplit(' ').next().unwrap_or("week");
+                let days = match unit {
+                    "week" => 7,
+                    "month" => 30,
+                    _ => 365,
+                };
+                (
+                    PartialDate::day(r - Duration::days(days)),
+                    Some(PartialDate::day(r)),
+                )
+            } else if let Some(day) = c.name("day") {
                 let delta = match day.as_str().to_ascii_lowercase().as_str() {
                     "yesterday" => -1,
                     "tomorrow" => 1,
@@ -431,7 +484,9 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
             let Some(m) = month_number(&c["mon"]) else {
                 continue;
             };
-            let pre = c["pre"].to_ascii_lowercase();
+            let pre = c
+                .name("pre")
+                .map_or(String::new(), |p| p.as_str().to_ascii_lowercase());
             let (ry, rm) = (r.year(), r.month() as u8);
             let year = match pre.as_str() {
                 "last" => {
@@ -449,7 +504,12 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
                     }
                 }
                 "this" => ry,
-                _ => nearest_year(m, 15, r),
+                _ => nearest_year(
+                    m,
+                    15,
+                    r,
+                    future_context(text, c.get(0).map_or(0, |x| x.start())),
+                ),
             };
             let start = c.name("mon").map_or(0, |x| x.start());
             let range = if matches!(pre.as_str(), "last" | "next" | "this") {
@@ -649,7 +709,7 @@ mod tests {
     fn vague_dates() {
         let r = Some(d(2019, 1, 25));
         assert_eq!(
-            one("They meet in early June.", r),
+            one("They will meet in early June.", r),
             (
                 "early June".into(),
                 "2019-06".into(),
@@ -685,6 +745,25 @@ mod tests {
         // A month and day without a year take the nearest year.
         assert_eq!(one("On December 30 the ship sailed.", r).1, "2020-12-30");
         assert_eq!(one("Talks resume in November.", r).1, "2020-11");
+        // A past event months ahead of the reference is last year's…
+        assert_eq!(
+            one(
+                "Little has changed since the June 12 summit.",
+                Some(d(2019, 1, 25))
+            )
+            .1,
+            "2018-06-12"
+        );
+        // …unless the sentence speaks of the future.
+        assert_eq!(
+            one("The vote will be held on June 12.", Some(d(2019, 1, 25))).1,
+            "2019-06-12"
+        );
+        assert_eq!(one("Her March visit was cancelled.", r).1, "2021-03");
+        assert_eq!(
+            one("The past week saw talks.", r).2,
+            Some("2021-03-08".into())
+        );
         // Without a reference, relative dates are not guessed.
         assert!(found("Sales fell last year.", None).is_empty());
         assert!(find("Talks resume in November.", None).is_empty());

@@ -38,99 +38,593 @@ impl EntityKind {
     }
 }
 
-/// Titles that precede a person's name (longest first is not required:
-/// matching tries the longest run of title words).
-const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Secretary", "Foreign", "Defense", "Defence", "Chancellor", "King",
-    "Queen", "Prince", "Princess", "Pope", "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Lieutenant",
-    "Lt.", "Major", "Maj.", "Captain", "Capt.", "Sergeant", "Sgt.", "Senator", "Sen.", "Rep.", "Representative",
-    "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "Judge", "Justice", "Chairman", "Chairwoman",
-    "Chair", "Ambassador", "Envoy", "Special", "Press", "Spokesman", "Spokeswoman", "Spokesperson", "Supreme",
-    "Leader", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Sir", "Dame", "Lord", "Lady", "Sheikh",
-    "Emperor", "Premier", "Commissioner", "Speaker", "Attorney", "Chief", "Deputy", "Acting", "Former", "First",
-    "National", "Security", "Advisor", "Adviser", "Director", "Commander", "Marshal", "Rabbi", "Imam", "Bishop",
-    "Archbishop", "Cardinal", "Father", "Sister", "Brother", "Saint", "Crown", "Interior", "Finance", "Trade",
-    "Defence", "Health", "Education", "Justice", "Economy", "Energy", "Agriculture", "Environment", "Transport",
-    "Culture", "Labour", "Labor", "Home", "Treasury", "Of", "State", "CEO", "Executive", "Officer", "Counsel",
-    "Inspector", "Superintendent", "Detective", "Constable", "Sultan", "Emir", "Ayatollah", "President-elect",
-];
-/// Words that close a title phrase: the name follows them.
+/// Words that head a title before a name ("President", "Minister").
 const TITLE_HEADS: &[&str] = &[
-    "President", "Minister", "Secretary", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "General",
-    "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major", "Maj.", "Captain", "Capt.",
-    "Sergeant", "Sgt.", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor",
-    "Gov.", "Mayor", "Judge", "Justice", "Chairman", "Chairwoman", "Chair", "Ambassador", "Envoy", "Spokesman",
-    "Spokeswoman", "Spokesperson", "Leader", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Sir", "Dame",
-    "Lord", "Lady", "Sheikh", "Emperor", "Premier", "Commissioner", "Speaker", "Advisor", "Adviser", "Director",
-    "Commander", "Marshal", "Rabbi", "Imam", "Bishop", "Archbishop", "Cardinal", "Father", "Saint", "CEO",
-    "Officer", "Counsel", "Inspector", "Superintendent", "Detective", "Constable", "Sultan", "Emir", "Ayatollah",
-    "President-elect", "State", "Defense", "Defence", "Treasury", "Interior", "Attorney",
+    "President",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "General",
+    "Admiral",
+    "Colonel",
+    "Lieutenant",
+    "Captain",
+    "Sergeant",
+    "Senator",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Ambassador",
+    "Envoy",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Leader",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Emperor",
+    "Empress",
+    "Premier",
+    "Commissioner",
+    "Speaker",
+    "Advisor",
+    "Adviser",
+    "Director",
+    "Commander",
+    "Marshal",
+    "Rabbi",
+    "Imam",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Father",
+    "Saint",
+    "CEO",
+    "Counsel",
+    "Inspector",
+    "Superintendent",
+    "Detective",
+    "Constable",
+    "Sultan",
+    "Emir",
+    "Ayatollah",
+    "President-elect",
+    "Chief",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Gen.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Adm.",
+    "Sgt.",
+    "Maj.",
+    "Secretary-General",
+    "Director-General",
+    "Attorney-General",
+    "Vice-President",
+    "Prime-Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
 ];
+/// Words that may stand before a title head ("Vice", "Foreign", "Press").
+const TITLE_PREFIXES: &[&str] = &[
+    "Vice",
+    "Deputy",
+    "Acting",
+    "Former",
+    "Interim",
+    "Prime",
+    "Supreme",
+    "Special",
+    "Press",
+    "Foreign",
+    "Chief",
+    "First",
+    "Crown",
+    "Grand",
+    "Lieutenant",
+    "Major",
+    "Brigadier",
+    "Rear",
+    "Attorney",
+    "Senior",
+    "Executive",
+    "National",
+    "Security",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Interior",
+    "Trade",
+    "Health",
+    "Education",
+    "Economy",
+    "Energy",
+    "Justice",
+    "Home",
+    "Treasury",
+    "Opposition",
+    "Majority",
+    "Minority",
+    "Party",
+    "State",
+];
+
 /// Capitalised role words that are not names ("Senior Visiting Fellow").
 const ROLE_WORDS: &[&str] = &[
-    "Senior", "Visiting", "Research", "Fellow", "Expert", "Analyst", "Editor", "Reporter", "Correspondent",
-    "Columnist", "Contributor", "Associate", "Assistant", "Member", "Members", "Staff", "Writer", "Author",
-    "Founder", "Co-founder", "Partner", "Head", "Manager", "Lecturer", "Scholar", "Researcher", "Candidate",
-    "Official", "Officials", "Spokesman", "Spokeswoman", "Chief", "Junior", "Principal", "Distinguished",
-    "Nonresident", "Non-resident", "Adjunct", "Emeritus", "Honorary", "Executive",
+    "Senior",
+    "Visiting",
+    "Research",
+    "Fellow",
+    "Expert",
+    "Analyst",
+    "Editor",
+    "Reporter",
+    "Correspondent",
+    "Columnist",
+    "Contributor",
+    "Associate",
+    "Assistant",
+    "Member",
+    "Members",
+    "Staff",
+    "Writer",
+    "Author",
+    "Founder",
+    "Co-founder",
+    "Partner",
+    "Head",
+    "Manager",
+    "Lecturer",
+    "Scholar",
+    "Researcher",
+    "Candidate",
+    "Official",
+    "Officials",
+    "Junior",
+    "Principal",
+    "Distinguished",
+    "Nonresident",
+    "Non-resident",
+    "Adjunct",
+    "Emeritus",
+    "Honorary",
 ];
 /// Lowercase words before a name that say it is a person.
 const ROLE_CUES: &[&str] = &[
-    "leader", "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
-    "diplomat", "negotiator", "official", "analyst", "expert", "director", "chairman", "chairwoman",
-    "ambassador", "general", "senator", "lawmaker", "reporter", "correspondent", "professor", "author",
-    "adviser", "advisor", "chief", "executive", "founder", "ceo", "coach", "player", "actor", "actress",
-    "singer", "judge", "lawyer", "attorney", "mayor", "governor", "premier", "chancellor", "commander",
-    "officer", "counterpart", "economist", "scientist", "researcher", "historian", "journalist", "editor",
-    "mr", "mrs", "ms", "dr", "colleague", "successor", "predecessor", "candidate", "politician", "activist",
-    "businessman", "businesswoman", "billionaire", "king", "queen", "prince", "princess", "son", "daughter",
-    "wife", "husband", "brother", "sister", "mother", "father", "widow", "minister", "prosecutor", "chef",
-    "manager", "owner", "resident", "student", "teacher", "doctor", "nurse", "engineer", "architect", "artist",
-    "writer", "novelist", "poet", "composer", "striker", "midfielder", "defender", "goalkeeper", "captain",
+    "leader",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "diplomat",
+    "negotiator",
+    "official",
+    "analyst",
+    "expert",
+    "director",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "general",
+    "senator",
+    "lawmaker",
+    "reporter",
+    "correspondent",
+    "professor",
+    "author",
+    "adviser",
+    "advisor",
+    "chief",
+    "executive",
+    "founder",
+    "ceo",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "judge",
+    "lawyer",
+    "attorney",
+    "mayor",
+    "governor",
+    "premier",
+    "chancellor",
+    "commander",
+    "officer",
+    "counterpart",
+    "economist",
+    "scientist",
+    "researcher",
+    "historian",
+    "journalist",
+    "editor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "colleague",
+    "successor",
+    "predecessor",
+    "candidate",
+    "politician",
+    "activist",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "widow",
+    "minister",
+    "prosecutor",
+    "chef",
+    "manager",
+    "owner",
+    "resident",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "engineer",
+    "architect",
+    "artist",
+    "writer",
+    "novelist",
+    "poet",
+    "composer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
 ];
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "stated", "states", "added", "argued", "argues", "wrote", "writes", "warned", "warns",
-    "explained", "noted", "insisted", "claimed", "tweeted", "asked", "replied", "recalled", "admitted", "believes",
-    "thinks", "thought", "emphasized", "emphasised", "confirmed", "denied", "urged", "suggested", "testified",
-    "spoke", "speaks", "announced", "declared", "replied", "responded", "acknowledged", "predicted", "cautioned",
+    "said",
+    "says",
+    "told",
+    "stated",
+    "states",
+    "added",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "warned",
+    "warns",
+    "explained",
+    "noted",
+    "insisted",
+    "claimed",
+    "tweeted",
+    "asked",
+    "replied",
+    "recalled",
+    "admitted",
+    "believes",
+    "thinks",
+    "thought",
+    "emphasized",
+    "emphasised",
+    "confirmed",
+    "denied",
+    "urged",
+    "suggested",
+    "testified",
+    "spoke",
+    "speaks",
+    "announced",
+    "declared",
+    "replied",
+    "responded",
+    "acknowledged",
+    "predicted",
+    "cautioned",
 ];
 const ORG_WORDS: &[&str] = &[
-    "Department", "Ministry", "Agency", "Council", "Committee", "Commission", "University", "College", "Institute",
-    "Institution", "Bank", "Party", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Company",
-    "Co.", "Group", "Association", "Organization", "Organisation", "Union", "Forum", "Foundation", "Center",
-    "Centre", "Office", "House", "Court", "Army", "Navy", "Force", "Forces", "Police", "Service", "Services",
-    "Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Fund", "Board", "Authority",
-    "Administration", "Congress", "Parliament", "Senate", "Assembly", "Cabinet", "Government", "Federation",
-    "League", "Club", "Network", "Associates", "Partners", "Holdings", "Media", "Press", "Bureau", "Society",
-    "School", "Academy", "Hospital", "Church", "Corps", "Guard", "Brigade", "Regiment", "Directorate", "Secretariat",
-    "Alliance", "Coalition", "Movement", "Front", "Trust", "Council", "Institutes", "Laboratory", "Labs", "Airlines",
-    "Airways", "Motors", "Systems", "Technologies", "Industries", "Enterprises", "Brief", "Watch", "Review",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Council",
+    "Committee",
+    "Commission",
+    "University",
+    "College",
+    "Institute",
+    "Institution",
+    "Bank",
+    "Party",
+    "Corporation",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Company",
+    "Co.",
+    "Group",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Forum",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Office",
+    "House",
+    "Court",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Police",
+    "Service",
+    "Services",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Fund",
+    "Board",
+    "Authority",
+    "Administration",
+    "Congress",
+    "Parliament",
+    "Senate",
+    "Assembly",
+    "Cabinet",
+    "Government",
+    "Federation",
+    "League",
+    "Club",
+    "Network",
+    "Associates",
+    "Partners",
+    "Holdings",
+    "Media",
+    "Press",
+    "Bureau",
+    "Society",
+    "School",
+    "Academy",
+    "Hospital",
+    "Church",
+    "Corps",
+    "Guard",
+    "Brigade",
+    "Regiment",
+    "Directorate",
+    "Secretariat",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Trust",
+    "Council",
+    "Institutes",
+    "Laboratory",
+    "Labs",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Systems",
+    "Technologies",
+    "Industries",
+    "Enterprises",
 ];
 const PLACE_WORDS: &[&str] = &[
-    "City", "Island", "Islands", "River", "Mountains", "Mountain", "Mount", "Lake", "Sea", "Ocean", "Peninsula",
-    "Province", "County", "Region", "Valley", "Bay", "Strait", "Street", "Square", "Airport", "Hotel", "Park",
-    "Bridge", "Port", "Harbour", "Harbor", "Village", "District", "Coast", "Desert", "Canal", "Avenue", "Road",
-    "Stadium", "Palace", "Castle", "Hill", "Hills", "Beach", "Gulf", "Plateau", "Zone", "Base", "Border",
+    "City",
+    "Island",
+    "Islands",
+    "River",
+    "Mountains",
+    "Mountain",
+    "Mount",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Peninsula",
+    "Province",
+    "County",
+    "Region",
+    "Valley",
+    "Bay",
+    "Strait",
+    "Street",
+    "Square",
+    "Airport",
+    "Hotel",
+    "Park",
+    "Bridge",
+    "Port",
+    "Harbour",
+    "Harbor",
+    "Village",
+    "District",
+    "Coast",
+    "Desert",
+    "Canal",
+    "Avenue",
+    "Road",
+    "Stadium",
+    "Palace",
+    "Castle",
+    "Hill",
+    "Hills",
+    "Beach",
+    "Gulf",
+    "Plateau",
+    "Zone",
+    "Base",
+    "Border",
 ];
 const EVENT_WORDS: &[&str] = &[
-    "Summit", "War", "Olympics", "Games", "Conference", "Election", "Elections", "Crisis", "Revolution",
-    "Championship", "Championships", "Cup", "Festival", "Expo", "Uprising", "Massacre", "Referendum", "Talks",
-    "Spring", "Congress", "Marathon", "Tournament", "Awards", "Derby", "Pandemic", "Earthquake", "Hurricane",
+    "Summit",
+    "War",
+    "Olympics",
+    "Games",
+    "Conference",
+    "Election",
+    "Elections",
+    "Crisis",
+    "Revolution",
+    "Championship",
+    "Championships",
+    "Cup",
+    "Festival",
+    "Expo",
+    "Uprising",
+    "Massacre",
+    "Referendum",
+    "Talks",
+    "Spring",
+    "Congress",
+    "Marathon",
+    "Tournament",
+    "Awards",
+    "Derby",
+    "Pandemic",
+    "Earthquake",
+    "Hurricane",
 ];
 const OTHER_WORDS: &[&str] = &[
-    "Agreement", "Treaty", "Accord", "Statement", "Act", "Initiative", "Plan", "Review", "Report", "Declaration",
-    "Doctrine", "Protocol", "Bill", "Law", "Convention", "Charter", "Program", "Programme", "Project", "Strategy",
+    "Agreement",
+    "Treaty",
+    "Accord",
+    "Statement",
+    "Act",
+    "Initiative",
+    "Plan",
+    "Review",
+    "Report",
+    "Declaration",
+    "Doctrine",
+    "Protocol",
+    "Bill",
+    "Law",
+    "Convention",
+    "Charter",
+    "Program",
+    "Programme",
+    "Project",
+    "Strategy",
 ];
 /// Connectors allowed inside a name.
-const CONNECTORS: &[&str] = &["of", "for", "the", "de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le", "del", "y", "&", "on"];
-const PLACE_PREPS: &[&str] = &["in", "at", "to", "from", "near", "outside", "across", "into", "toward", "towards", "via"];
-const PLACE_NOUNS: &[&str] = &["town", "city", "village", "capital", "province", "region", "port", "island", "district", "state", "county", "area"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la",
+    "le", "del", "y", "&",
+];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "to", "from", "near", "outside", "across", "into", "toward", "towards", "via",
+];
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "capital", "province", "region", "port", "island", "district",
+    "state", "county", "area",
+];
 /// Capitalised words that never name anything by themselves.
 const NEVER: &[&str] = &[
-    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs",
-    "ms", "dr", "ok", "okay", "yes", "no", "god", "oh", "am", "pm", "a.m.", "p.m.", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "i",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "god",
+    "oh",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "here",
+    "there",
+    "then",
+    "now",
 ];
 
 pub fn is_stop(word_lower: &str) -> bool {
@@ -149,7 +643,51 @@ struct Token {
 }
 
 fn is_title_abbrev(w: &str) -> bool {
-    matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Sen" | "Rep" | "Gov" | "Prof" | "Lt" | "Col" | "Sgt" | "Capt" | "Adm" | "Maj" | "St" | "Jr" | "Sr")
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Prof"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Adm"
+            | "Maj"
+            | "St"
+            | "Jr"
+            | "Sr"
+    )
+}
+
+fn is_month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
 }
 
 /// Words of a sentence with their byte ranges (absolute).
@@ -163,7 +701,11 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     while i < chars.len() {
         let c = chars[i].1;
         if !c.is_alphanumeric() {
-            if matches!(c, '“' | '"' | ':' | '‘' | '(' | '—' | '–') && tokens.last().is_none_or(|t: &Token| t.punct_after != Some(',')) {
+            if matches!(c, '“' | '"' | ':' | '‘' | '(' | '—' | '–')
+                && tokens
+                    .last()
+                    .is_none_or(|t: &Token| t.punct_after != Some(','))
+            {
                 initial = matches!(c, '“' | '"' | ':' | '‘') || initial;
             }
             if !c.is_whitespace()
@@ -184,7 +726,8 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             } else if matches!(c, '-' | '\'' | '’' | '.')
                 && j + 1 < chars.len()
                 && chars[j + 1].1.is_alphanumeric()
-                && (c != '.' || (j >= 1 && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase()))
+                && (c != '.'
+                    || (j >= 1 && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase()))
             {
                 j += 1;
             } else {
@@ -201,20 +744,63 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         let mut possessive = false;
         for suffix in ["'s", "’s", "'", "’"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) && (suffix.len() > 1 || word.ends_with("s'") || word.ends_with("s’")) {
+            if word.len() > suffix.len() + 1
+                && word.ends_with(suffix)
+                && (suffix.len() > 1 || word.ends_with("s'") || word.ends_with("s’"))
+            {
                 word.truncate(word.len() - suffix.len());
                 possessive = true;
                 break;
             }
         }
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        // Months and weekdays are dates, never part of a name.
+        let cap = word.chars().next().is_some_and(char::is_uppercase) && !is_month_or_day(&word);
         let abs = base + chars[start].0..base + chars[start].0 + word.len();
-        tokens.push(Token { range: abs, text: word, cap, possessive, punct_after: None, initial });
+        tokens.push(Token {
+            range: abs,
+            text: word,
+            cap,
+            possessive,
+            punct_after: None,
+            initial,
+        });
         initial = false;
         let _ = end_b;
         i = j;
     }
     tokens
+}
+
+/// "US-DPRK", "US-South Korea": a hyphenated word whose parts include a
+/// gazetteer name becomes separate words, so each part is found.
+fn split_gazetteer_compounds(tokens: Vec<Token>) -> Vec<Token> {
+    let gaz = gazetteer::get();
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if !t.cap
+            || !t.text.contains('-')
+            || gaz.lookup(&t.text).is_some()
+            || !t.text.split('-').any(|p| gaz.lookup(p).is_some())
+        {
+            out.push(t);
+            continue;
+        }
+        let parts: Vec<&str> = t.text.split('-').collect();
+        let mut off = t.range.start;
+        for (k, p) in parts.iter().enumerate() {
+            let last = k + 1 == parts.len();
+            out.push(Token {
+                range: off..off + p.len(),
+                text: p.to_string(),
+                cap: p.chars().next().is_some_and(char::is_uppercase),
+                possessive: last && t.possessive,
+                punct_after: if last { t.punct_after } else { None },
+                initial: t.initial && k == 0,
+            });
+            off += p.len() + 1;
+        }
+    }
+    out
 }
 
 /// Evidence about what a mention is.
@@ -250,13 +836,62 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// A title word, also in hyphenated forms ("Secretary-General").
-fn is_title(w: &str) -> bool {
-    in_list(TITLE_WORDS, w) || (w.contains('-') && w.split('-').all(|p| in_list(TITLE_WORDS, p)))
+fn is_title_head(w: &str) -> bool {
+    in_list(TITLE_HEADS, w)
+        || (w.contains('-')
+            && w.split('-')
+                .next_back()
+                .is_some_and(|p| in_list(TITLE_HEADS, p)))
 }
 
-fn is_title_head(w: &str) -> bool {
-    in_list(TITLE_HEADS, w) || (w.contains('-') && w.split('-').next_back().is_some_and(|p| in_list(TITLE_HEADS, p)))
+/// A word that can be part of a title phrase.
+fn is_title(w: &str) -> bool {
+    is_title_head(w) || in_list(TITLE_PREFIXES, w)
+}
+
+/// How many tokens from `i` form a title phrase: prefixes ("Vice", "Foreign",
+/// up to three), a head ("Minister"), and an optional "of X" ("Secretary of
+/// State"). Zero when there is no head: "Special Measures Agreement" and
+/// "Islamic State" are not titles.
+fn title_len(run: &[Token], used: &[bool], i: usize) -> usize {
+    let mut j = i;
+    while j < run.len()
+        && j - i < 3
+        && !used[j]
+        && in_list(TITLE_PREFIXES, &run[j].text)
+        && !is_title_head(&run[j].text)
+    {
+        j += 1;
+    }
+    // Any one word before "Minister"/"Secretary" names a portfolio.
+    if j < run.len()
+        && !is_title_head(&run[j].text)
+        && j + 1 < run.len()
+        && matches!(
+            run[j + 1].text.as_str(),
+            "Minister" | "Secretary" | "Ministers"
+        )
+        && !used[j]
+    {
+        j += 1;
+    }
+    if j >= run.len() || used[j] || !is_title_head(&run[j].text) {
+        return 0;
+    }
+    j += 1;
+    // Several heads in a row ("Director General").
+    while j < run.len() && !used[j] && is_title_head(&run[j].text) && j + 1 < run.len() {
+        j += 1;
+    }
+    if j + 1 < run.len()
+        && run[j].text == "of"
+        && run[j + 1].cap
+        && !used[j + 1]
+        && j + 2 < run.len()
+    {
+        j += 2;
+    }
+    j - i
 }
 
 /// What the words of a name say about its kind ("… Authority" is an
@@ -281,7 +916,9 @@ fn is_headline(text: &str, sentence: &Range<usize>) -> bool {
     let s = text[sentence.clone()].trim();
     if s.ends_with(['.', '?', '!', '"', '”', ';']) && !s.ends_with("?:") {
         let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[sentence.end..].find('\n').map_or(text.len(), |i| sentence.end + i);
+        let line_end = text[sentence.end..]
+            .find('\n')
+            .map_or(text.len(), |i| sentence.end + i);
         if line_end - line_start > sentence.len() + 2 {
             return false;
         }
@@ -289,13 +926,30 @@ fn is_headline(text: &str, sentence: &Range<usize>) -> bool {
             return false;
         }
     }
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     if words.is_empty() || words.len() > 16 {
         return false;
     }
-    let caps = words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    let long = words.iter().filter(|w| w.chars().count() > 3).count().max(1);
-    let long_caps = words.iter().filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_uppercase)).count();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let long = words
+        .iter()
+        .filter(|w| w.chars().count() > 3)
+        .count()
+        .max(1);
+    let long_caps = words
+        .iter()
+        .filter(|w| w.chars().count() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     caps * 2 >= words.len() && long_caps * 3 >= long * 2
 }
 
@@ -307,9 +961,16 @@ fn acronym_definitions(text: &str) -> Vec<(String, String, Range<usize>)> {
     while let Some(i) = text[search..].find('(') {
         let open = search + i;
         search = open + 1;
-        let Some(close_rel) = text[open..].find(')') else { break };
+        let Some(close_rel) = text[open..].find(')') else {
+            break;
+        };
         let inner = &text[open + 1..open + close_rel];
-        if inner.len() < 2 || inner.len() > 8 || !inner.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '&') {
+        if inner.len() < 2
+            || inner.len() > 8
+            || !inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&')
+        {
             continue;
         }
         let letters: Vec<char> = inner.chars().filter(char::is_ascii_uppercase).collect();
@@ -348,7 +1009,12 @@ fn acronym_definitions(text: &str) -> Vec<(String, String, Range<usize>)> {
 }
 
 /// Find the candidates of one document.
-fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boilerplate]) -> (Vec<Candidate>, Vec<(String, String)>) {
+fn candidates(
+    doc: DocId,
+    text: &str,
+    sentences: &[Range<usize>],
+    boiler: &[Boilerplate],
+) -> (Vec<Candidate>, Vec<(String, String)>) {
     let gaz = gazetteer::get();
     let mut out = Vec::new();
     let mut acronyms = Vec::new();
@@ -373,7 +1039,7 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
         if boilerplate::covers(boiler, sentence) {
             continue;
         }
-        let tokens = tokenize(text, sentence.clone());
+        let tokens = split_gazetteer_compounds(tokenize(text, sentence.clone()));
         let headline = is_headline(text, sentence);
         let mut used = vec![false; tokens.len()];
         // 1. Gazetteer names (longest first), also inside hyphenated compounds.
@@ -386,11 +1052,19 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
             let mut matched = false;
             for n in (1..=gaz.max_words.min(tokens.len() - i)).rev() {
                 // Names run over spaces only, and end at a possessive.
-                if tokens[i..i + n - 1].iter().any(|t| t.punct_after.is_some() || t.possessive) {
+                if tokens[i..i + n - 1]
+                    .iter()
+                    .any(|t| t.punct_after.is_some() || t.possessive)
+                {
                     continue;
                 }
                 let k: String = tokens[i..i + n].iter().map(|t| key(&t.text)).collect();
-                if let Some((id, _)) = gaz.lookup_key(&k) {
+                let hit = if n == 1 {
+                    gaz.lookup(&tokens[i].text)
+                } else {
+                    gaz.lookup_key(&k)
+                };
+                if let Some((id, _)) = hit {
                     // A longer capitalised name that merely starts with a
                     // place name ("Singapore Summit") is decided later.
                     let r = tokens[i].range.start..tokens[i + n - 1].range.end;
@@ -415,29 +1089,6 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
             if matched {
                 continue;
             }
-            // "US-DPRK", "U.S.-China": each part a gazetteer name.
-            let t = &tokens[i];
-            if t.text.contains('-') {
-                let parts: Vec<&str> = t.text.split('-').collect();
-                if parts.len() > 1 && parts.iter().all(|p| gaz.lookup(p).is_some()) {
-                    let mut off = t.range.start;
-                    for p in parts {
-                        let (id, _) = gaz.lookup(p).expect("checked");
-                        out.push(Candidate {
-                            doc,
-                            range: off..off + p.len(),
-                            name: p.to_string(),
-                            key: key(&gaz.entries[id].canonical),
-                            words: vec![],
-                            source: Source::Gazetteer(id),
-                            cues: Cues::default(),
-                            initial: false,
-                        });
-                        off += p.len() + 1;
-                    }
-                    used[i] = true;
-                }
-            }
             i += 1;
         }
         if headline {
@@ -454,7 +1105,11 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
             let mut end = i;
             while j < tokens.len() {
                 let t = &tokens[j];
-                let ok = t.cap || (j > i && in_list(CONNECTORS, &t.text) && j + 1 < tokens.len() && tokens[j + 1].cap);
+                let ok = t.cap
+                    || (j > i
+                        && in_list(CONNECTORS, &t.text)
+                        && j + 1 < tokens.len()
+                        && tokens[j + 1].cap);
                 if !ok {
                     break;
                 }
@@ -466,7 +1121,15 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
                 }
                 j += 1;
             }
-            decompose(doc, text, &tokens[i..=end], &used[i..=end], &tokens, i, &mut out);
+            decompose(
+                doc,
+                text,
+                &tokens[i..=end],
+                &used[i..=end],
+                &tokens,
+                i,
+                &mut out,
+            );
             i = end + 1;
         }
     }
@@ -477,10 +1140,18 @@ fn candidates(doc: DocId, text: &str, sentences: &[Range<usize>], boiler: &[Boil
 /// one name ("Singapore Summit", "Pacific Forum").
 fn run_continues_after_gaz(tokens: &[Token], used: &[bool], i: usize) -> bool {
     let mut j = i;
-    while j < tokens.len() && tokens[j].cap && !tokens[j].possessive && tokens[j].punct_after.is_none() {
+    while j < tokens.len()
+        && tokens[j].cap
+        && !tokens[j].possessive
+        && tokens[j].punct_after.is_none()
+    {
         j += 1;
     }
-    let last = if j < tokens.len() && tokens[j].cap { j } else { j.saturating_sub(1) };
+    let last = if j < tokens.len() && tokens[j].cap {
+        j
+    } else {
+        j.saturating_sub(1)
+    };
     if last <= i || used[last] {
         return false;
     }
@@ -497,7 +1168,11 @@ fn cues_around(tokens: &[Token], first: usize, last: usize) -> Cues {
         if !p.cap && in_list(ROLE_CUES, &pl) {
             c.person += 3;
         }
-        if first > 1 && !p.cap && pl == "of" && in_list(PLACE_NOUNS, &tokens[first - 2].text.to_lowercase()) {
+        if first > 1
+            && !p.cap
+            && pl == "of"
+            && in_list(PLACE_NOUNS, &tokens[first - 2].text.to_lowercase())
+        {
             c.place += 3;
         } else if !p.cap && in_list(PLACE_PREPS, &pl) {
             c.place += 1;
@@ -511,22 +1186,59 @@ fn cues_around(tokens: &[Token], first: usize, last: usize) -> Cues {
         if nl == "who" && tokens[last].punct_after == Some(',') {
             c.person += 2;
         }
+        // "Ann Lee is the director of …", "Ann Lee, a senior fellow at …"
+        if matches!(nl.as_str(), "is" | "was") || tokens[last].punct_after == Some(',') {
+            let ahead = tokens.iter().skip(last + 1).take(5);
+            if ahead.clone().any(|t| {
+                in_list(ROLE_CUES, &t.text.to_lowercase())
+                    || in_list(ROLE_WORDS, &t.text)
+                    || is_title_head(&t.text)
+            }) && tokens.get(last + 2).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "a" | "an" | "the" | "our" | "their" | "his" | "her" | "former" | "senior"
+                )
+            }) {
+                c.person += 2;
+            }
+        }
     }
     c
 }
 
 #[allow(clippy::too_many_arguments)]
-fn decompose(doc: DocId, text: &str, run: &[Token], used: &[bool], all: &[Token], offset: usize, out: &mut Vec<Candidate>) {
+fn decompose(
+    doc: DocId,
+    text: &str,
+    run: &[Token],
+    used: &[bool],
+    all: &[Token],
+    offset: usize,
+    out: &mut Vec<Candidate>,
+) {
     let push = |out: &mut Vec<Candidate>, a: usize, b: usize, mut cues: Cues, initial: bool| {
         // Trim connectors at the ends.
         let (mut a, mut b) = (a, b);
         while a <= b && !run[a].cap {
             a += 1;
         }
-        while b > a && !run[b].cap {
+        while b > a && (!run[b].cap || in_list(ROLE_WORDS, &run[b].text)) {
             b -= 1;
         }
-        if a > b || run[a..=b].iter().all(|t| in_list(ROLE_WORDS, &t.text) || is_title(&t.text)) {
+        if a > b
+            || run[a..=b]
+                .iter()
+                .all(|t| in_list(ROLE_WORDS, &t.text) || is_title(&t.text))
+        {
+            return;
+        }
+        // A lone keyword ("Peninsula", "Summit") or direction names nothing.
+        if a == b
+            && (in_list(ORG_WORDS, &run[a].text)
+                || in_list(EVENT_WORDS, &run[a].text)
+                || in_list(PLACE_WORDS, &run[a].text)
+                || in_list(OTHER_WORDS, &run[a].text))
+        {
             return;
         }
         let words: Vec<String> = run[a..=b].iter().map(|t| t.text.clone()).collect();
@@ -566,37 +1278,64 @@ fn decompose(doc: DocId, text: &str, run: &[Token], used: &[bool], all: &[Token]
     }
     let initial = run[start].initial;
     let last = run[n - 1].text.as_str();
-    let keyword_run = n - start > 1 && (run.iter().any(|t| in_list(ORG_WORDS, &t.text)) || in_list(EVENT_WORDS, last) || in_list(PLACE_WORDS, last) || in_list(OTHER_WORDS, last));
+    let keyword_run = n - start > 1
+        && (run.iter().any(|t| in_list(ORG_WORDS, &t.text))
+            || in_list(EVENT_WORDS, last)
+            || in_list(PLACE_WORDS, last)
+            || in_list(OTHER_WORDS, last));
     let titled = is_title(&run[start].text) || in_list(ROLE_WORDS, &run[start].text);
     if keyword_run && !titled {
         // "Trump-Kim Singapore Summit", "Pacific Forum": one name.
         if used[start..].iter().all(|u| *u) {
             return;
         }
-        push(out, start, n - 1, Cues::default(), initial && n - start == 1);
+        push(
+            out,
+            start,
+            n - 1,
+            Cues::default(),
+            initial && n - start == 1,
+        );
         return;
     }
     // Split at gazetteer names and title phrases.
     let mut i = start;
     let mut pending_title = false;
     let mut seg_start: Option<usize> = None;
+    let close =
+        |out: &mut Vec<Candidate>, seg: &mut Option<usize>, end: usize, pending: &mut bool| {
+            if let Some(s) = seg.take() {
+                let cues = Cues {
+                    person: if *pending { 4 } else { 0 },
+                    ..Default::default()
+                };
+                push(out, s, end, cues, initial && s == start);
+                *pending = false;
+            }
+        };
     while i < n {
         let t = &run[i];
-        let title_here = !used[i] && (is_title(&t.text) || in_list(ROLE_WORDS, &t.text));
-        if used[i] || title_here {
-            if let Some(s) = seg_start.take() {
-                let cues = Cues { person: if pending_title { 4 } else { 0 }, ..Default::default() };
-                push(out, s, i - 1, cues, initial && s == start);
-                pending_title = false;
-            }
-            if title_here {
-                // Only a title head ("Minister", "President") makes what
-                // follows a person; "Senior", "Research" do not.
-                pending_title = is_title_head(&t.text) || (pending_title && is_title(&t.text));
-                if in_list(ROLE_WORDS, &t.text) && i + 1 < n && run[i + 1].cap && !is_title(&run[i + 1].text) && !in_list(ROLE_WORDS, &run[i + 1].text) && !used[i + 1] {
-                    pending_title = true;
-                }
-            }
+        if used[i] {
+            close(out, &mut seg_start, i.saturating_sub(1), &mut pending_title);
+            i += 1;
+            continue;
+        }
+        let tl = if seg_start.is_none() {
+            title_len(run, used, i)
+        } else {
+            0
+        };
+        if tl > 0 {
+            pending_title = true;
+            i += tl;
+            continue;
+        }
+        if seg_start.is_none() && in_list(ROLE_WORDS, &t.text) {
+            // "Senior Fellow", "Expert": dropped; a name right after is a person.
+            pending_title = i + 1 < n
+                && run[i + 1].cap
+                && !used[i + 1]
+                && !in_list(ROLE_WORDS, &run[i + 1].text);
             i += 1;
             continue;
         }
@@ -614,10 +1353,7 @@ fn decompose(doc: DocId, text: &str, run: &[Token], used: &[bool], all: &[Token]
         }
         i += 1;
     }
-    if let Some(s) = seg_start {
-        let cues = Cues { person: if pending_title { 4 } else { 0 }, ..Default::default() };
-        push(out, s, n - 1, cues, initial && s == start);
-    }
+    close(out, &mut seg_start, n - 1, &mut pending_title);
 }
 
 /// A user alias file: forced merges and splits (`aliases.toml`).
@@ -729,7 +1465,13 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
     }
     // Overlaps within a document: the longest candidate wins.
-    cands.sort_by(|a, b| (a.doc, a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(b.doc, b.range.start, std::cmp::Reverse(b.range.end))));
+    cands.sort_by(|a, b| {
+        (a.doc, a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
+            b.doc,
+            b.range.start,
+            std::cmp::Reverse(b.range.end),
+        ))
+    });
     let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(last) = kept.last()
@@ -750,7 +1492,11 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     }
     // A word seen only at sentence starts is likely a common word, unless
     // it is part of a person's name seen elsewhere.
-    let seen_inside: HashSet<&str> = kept.iter().filter(|c| !c.initial).map(|c| c.key.as_str()).collect();
+    let seen_inside: HashSet<&str> = kept
+        .iter()
+        .filter(|c| !c.initial)
+        .map(|c| c.key.as_str())
+        .collect();
     let name_parts: HashSet<String> = kept
         .iter()
         .filter(|c| c.words.len() >= 2 && c.cues.person > 0)
@@ -778,7 +1524,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         let mut k = c.key.clone();
         if let Source::Name = c.source
             && !split.contains(&k)
-            && let Some((id, _)) = gaz.lookup_key(&k)
+            && let Some((id, _)) = gaz.lookup(&c.name)
         {
             k = key(&gaz.entries[id].canonical);
         }
@@ -812,27 +1558,43 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     }
     let is_person = |cl: usize, cues: &[Cues], gaz_of: &[Option<usize>]| {
         let q = cues[cl];
-        gaz_of[cl].is_none() && q.person > 0 && q.person >= q.org.max(q.place).max(q.event).max(q.other)
+        gaz_of[cl].is_none()
+            && q.person > 0
+            && q.person >= q.org.max(q.place).max(q.event).max(q.other)
     };
     // Acronyms to their expansions: defined in text, or by initials.
     let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
     for cl in 0..n {
         let ws = &words_of[cl];
         if ws.len() >= 2 {
-            let ini: String = ws.iter().filter(|w| !in_list(CONNECTORS, w)).filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
+            let ini: String = ws
+                .iter()
+                .filter(|w| !in_list(CONNECTORS, w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
             initials.entry(ini).or_default().push(cl);
         }
     }
     for cl in 0..n {
         let ws = &words_of[cl];
         let k = &cluster_keys[cl];
-        if split.contains(k) || gaz_of[cl].is_some() || ws.len() != 1 || !ws[0].chars().all(|c| c.is_uppercase() || c == '.' || c == '-') {
+        if split.contains(k)
+            || gaz_of[cl].is_some()
+            || ws.len() != 1
+            || !ws[0]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+        {
             continue;
         }
-        let target = acronyms.get(k).and_then(|long| cluster_of.get(long).copied()).or_else(|| match initials.get(k).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
-            _ => None,
-        });
+        let target = acronyms
+            .get(k)
+            .and_then(|long| cluster_of.get(long).copied())
+            .or_else(|| match initials.get(k).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => None,
+            });
         if let Some(t) = target.filter(|t| *t != cl) {
             dsu.union(cl, t);
         }
@@ -864,13 +1626,24 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             let (f, l) = (key(&ws[0]), key(&ws[ws.len() - 1]));
             by_part
                 .get(&l)
-                .map(|v| v.iter().copied().filter(|t| *t != cl && words_of[*t].len() > ws.len() && key(&words_of[*t][0]) == f).collect())
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|t| {
+                            *t != cl && words_of[*t].len() > ws.len() && key(&words_of[*t][0]) == f
+                        })
+                        .collect()
+                })
                 .unwrap_or_default()
         } else {
             Vec::new()
         };
         let me = dsu.find(cl);
-        let mut distinct: Vec<usize> = targets.iter().map(|t| dsu.find(*t)).filter(|t| *t != me).collect();
+        let mut distinct: Vec<usize> = targets
+            .iter()
+            .map(|t| dsu.find(*t))
+            .filter(|t| *t != me)
+            .collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() == 1 {
@@ -882,7 +1655,11 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         if distinct.len() > 1 {
             let mut chosen = HashSet::new();
             for d in &docs_of[cl] {
-                let local: HashSet<usize> = distinct.iter().copied().filter(|t| docs_of[*t].contains(d)).collect();
+                let local: HashSet<usize> = distinct
+                    .iter()
+                    .copied()
+                    .filter(|t| docs_of[*t].contains(d))
+                    .collect();
                 if local.len() == 1 {
                     chosen.extend(local);
                 } else {
@@ -905,7 +1682,11 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     // Hyphenated pairs of two known names ("Trump-Kim") are not entities.
     let pair = |cl: usize| {
         let ws = &words_of[cl];
-        ws.len() == 1 && ws[0].contains('-') && ws[0].split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase) && by_part.contains_key(&key(p)))
+        ws.len() == 1
+            && ws[0].contains('-')
+            && ws[0].split('-').all(|p| {
+                p.chars().next().is_some_and(char::is_uppercase) && by_part.contains_key(&key(p))
+            })
     };
 
     // Build entities from clusters.
@@ -921,7 +1702,14 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
         let root = dsu.find(cl);
         let e = *root_index.entry(root).or_insert_with(|| {
-            entities.push(Entity { id: entities.len(), name: String::new(), kind: EntityKind::Other, aliases: Vec::new(), mentions: Vec::new(), per_doc: Vec::new() });
+            entities.push(Entity {
+                id: entities.len(),
+                name: String::new(),
+                kind: EntityKind::Other,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                per_doc: Vec::new(),
+            });
             surfaces.push(HashMap::new());
             ent_cues.push(Cues::default());
             ent_gaz.push(None);
@@ -937,17 +1725,41 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             ent_gaz[e] = Some(id);
         }
         let order = mentions.len();
-        let s = surfaces[e].entry(c.name.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert((0, usize::MAX - order));
+        let s = surfaces[e]
+            .entry(c.name.split_whitespace().collect::<Vec<_>>().join(" "))
+            .or_insert((0, usize::MAX - order));
         s.0 += 1;
-        mentions.push(Mention { doc: c.doc, range: c.range.clone(), entity: e });
+        mentions.push(Mention {
+            doc: c.doc,
+            range: c.range.clone(),
+            entity: e,
+        });
     }
     for (e, ent) in entities.iter_mut().enumerate() {
-        let q = ent_cues[e];
+        let mut q = ent_cues[e];
+        // A lone word that is part of several people's names is a person
+        // (unmerged because it is ambiguous).
+        if ent_gaz[e].is_none()
+            && surfaces[e]
+                .keys()
+                .all(|s| !s.contains(' ') && by_part.get(&key(s)).is_some_and(|v| v.len() > 1))
+        {
+            q.person += 2;
+        }
         ent.kind = if let Some(id) = ent_gaz[e] {
             gaz.entries[id].kind
         } else {
-            let best = [(q.person, EntityKind::Person), (q.org, EntityKind::Organization), (q.place, EntityKind::Place), (q.event, EntityKind::Event), (q.other, EntityKind::Other)];
-            best.iter().filter(|(v, _)| *v > 0).max_by_key(|(v, k)| (*v, std::cmp::Reverse(*k))).map_or(EntityKind::Other, |(_, k)| *k)
+            let best = [
+                (q.person, EntityKind::Person),
+                (q.org, EntityKind::Organization),
+                (q.place, EntityKind::Place),
+                (q.event, EntityKind::Event),
+                (q.other, EntityKind::Other),
+            ];
+            best.iter()
+                .filter(|(v, _)| *v > 0)
+                .max_by_key(|(v, k)| (*v, std::cmp::Reverse(*k)))
+                .map_or(EntityKind::Other, |(_, k)| *k)
         };
         // The name: the gazetteer's, else a forced canonical, else the
         // most frequent of the longest forms.
@@ -957,7 +1769,9 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         let mut name = forms.first().map(|f| f.0.clone()).unwrap_or_default();
         if let Some(id) = ent_gaz[e] {
             name = gaz.entries[id].canonical.clone();
-        } else if let Some(canon) = user.merge.keys().find(|c| surfaces[e].keys().any(|s| key(s) == key(c)) || forced.get(&key(&name)) == Some(&key(c))) {
+        } else if let Some(canon) = user.merge.keys().find(|c| {
+            surfaces[e].keys().any(|s| key(s) == key(c)) || forced.get(&key(&name)) == Some(&key(c))
+        }) {
             name = canon.clone();
         }
         ent.name = crate::text::sanitize::sanitize(&name).into_owned();
@@ -968,7 +1782,10 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             .filter(|s| s != &ent.name)
             .map(|s| {
                 let kind = gaz.lookup(&s).map_or(AliasKind::Name, |(_, k)| k);
-                Alias { name: crate::text::sanitize::sanitize(&s).into_owned(), kind }
+                Alias {
+                    name: crate::text::sanitize::sanitize(&s).into_owned(),
+                    kind,
+                }
             })
             .collect();
         aliases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -992,7 +1809,10 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
-        y.mentions.len().cmp(&x.mentions.len()).then_with(|| x.name.cmp(&y.name))
+        y.mentions
+            .len()
+            .cmp(&x.mentions.len())
+            .then_with(|| x.name.cmp(&y.name))
     });
     let mut new_id = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
@@ -1005,7 +1825,10 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     for m in mentions.iter_mut() {
         m.entity = new_id[m.entity];
     }
-    Entities { entities: sorted, mentions }
+    Entities {
+        entities: sorted,
+        mentions,
+    }
 }
 
 #[cfg(test)]
@@ -1020,7 +1843,12 @@ mod tests {
             .map(|(i, t)| {
                 let s = sentences::split(t);
                 let b = boilerplate::find(t, &s);
-                doc_candidates(&DocInput { doc: i, text: t, sentences: &s, boilerplate: &b })
+                doc_candidates(&DocInput {
+                    doc: i,
+                    text: t,
+                    sentences: &s,
+                    boilerplate: &b,
+                })
             })
             .collect();
         resolve(per, user)
@@ -1031,7 +1859,10 @@ mod tests {
     }
 
     fn names(e: &Entities) -> Vec<String> {
-        e.entities.iter().map(|x| format!("{}:{}", x.name, x.kind.label())).collect()
+        e.entities
+            .iter()
+            .map(|x| format!("{}:{}", x.name, x.kind.label()))
+            .collect()
     }
 
     #[test]
@@ -1052,23 +1883,47 @@ mod tests {
         assert_eq!(osei.kind, EntityKind::Person);
         // Ghana's capital is an alias of Ghana; U.N. is the United Nations.
         let ghana = find(&e, "Ghana").unwrap();
-        assert!(ghana.aliases.iter().any(|a| a.name == "Accra" && a.kind == AliasKind::Capital));
+        assert!(
+            ghana
+                .aliases
+                .iter()
+                .any(|a| a.name == "Accra" && a.kind == AliasKind::Capital)
+        );
         assert!(find(&e, "United Nations").is_some(), "{:?}", names(&e));
     }
 
     #[test]
     fn acronyms_dotted_forms_and_demonyms() {
-        let e = run(&["The U.K. and the UK are one. British officials in London agreed.", "The United Kingdom voted. The Harbour Trust Authority (HTA) met, and the HTA said no."], &UserAliases::default());
+        let e = run(
+            &[
+                "The U.K. and the UK are one. British officials in London agreed.",
+                "The United Kingdom voted. The Harbour Trust Authority (HTA) met, and the HTA said no.",
+            ],
+            &UserAliases::default(),
+        );
         let uk = find(&e, "United Kingdom").unwrap();
-        assert_eq!(uk.mentions.len(), 5, "U.K., UK, British, London, United Kingdom: {:?}", uk.aliases);
+        assert_eq!(
+            uk.mentions.len(),
+            5,
+            "U.K., UK, British, London, United Kingdom: {:?}",
+            uk.aliases
+        );
         let hta = find(&e, "Harbour Trust Authority").unwrap_or_else(|| panic!("{:?}", names(&e)));
         assert_eq!(hta.kind, EntityKind::Organization);
-        assert_eq!(hta.mentions.len(), 3, "the name, (HTA) and the HTA: {:?}", hta.aliases);
+        assert_eq!(
+            hta.mentions.len(),
+            3,
+            "the name, (HTA) and the HTA: {:?}",
+            hta.aliases
+        );
     }
 
     #[test]
     fn two_people_sharing_a_surname_stay_apart() {
-        let e = run(&["John Smith, a lawyer, met Jane Smith, a judge, in Leeds. Smith said it was fine."], &UserAliases::default());
+        let e = run(
+            &["John Smith, a lawyer, met Jane Smith, a judge, in Leeds. Smith said it was fine."],
+            &UserAliases::default(),
+        );
         assert_eq!(find(&e, "John Smith").unwrap().mentions.len(), 1);
         assert_eq!(find(&e, "Jane Smith").unwrap().mentions.len(), 1);
         // The bare surname is ambiguous and stays unmerged.
@@ -1077,7 +1932,12 @@ mod tests {
 
     #[test]
     fn two_people_sharing_a_title_stay_apart() {
-        let e = run(&["President Ana Ruiz met President Tomas Berg. Ruiz spoke first, then President Berg replied."], &UserAliases::default());
+        let e = run(
+            &[
+                "President Ana Ruiz met President Tomas Berg. Ruiz spoke first, then President Berg replied.",
+            ],
+            &UserAliases::default(),
+        );
         assert_eq!(find(&e, "Ana Ruiz").unwrap().mentions.len(), 2);
         assert_eq!(find(&e, "Tomas Berg").unwrap().mentions.len(), 2);
         assert!(find(&e, "President").is_none());
@@ -1085,21 +1945,48 @@ mod tests {
 
     #[test]
     fn sentence_initial_common_words_are_not_entities() {
-        let e = run(&["The mayor spoke. But nobody came. Despite the rain, nobody left. Observers waited. Harbour Board officials met in Leeds."], &UserAliases::default());
+        let e = run(
+            &[
+                "The mayor spoke. But nobody came. Despite the rain, nobody left. Observers waited. Harbour Board officials met in Leeds.",
+            ],
+            &UserAliases::default(),
+        );
         let n = names(&e);
         for bad in ["The", "But", "Despite", "Observers"] {
-            assert!(!n.iter().any(|x| x.starts_with(&format!("{bad}:"))), "{bad} in {n:?}");
+            assert!(
+                !n.iter().any(|x| x.starts_with(&format!("{bad}:"))),
+                "{bad} in {n:?}"
+            );
         }
-        assert!(n.contains(&"Harbour Board:organization".to_string()), "{n:?}");
+        assert!(
+            n.contains(&"Harbour Board:organization".to_string()),
+            "{n:?}"
+        );
     }
 
     #[test]
     fn user_aliases_force_merges_and_splits() {
         let docs = ["Maria Lopez spoke. Lopez left. Later Mary Lopez-Ortiz returned."];
-        let user = UserAliases::parse("split = [\"Lopez\"]\n[merge]\n\"Maria Lopez\" = [\"Mary Lopez-Ortiz\"]\n").unwrap();
+        let user = UserAliases::parse(
+            "split = [\"Lopez\"]\n[merge]\n\"Maria Lopez\" = [\"Mary Lopez-Ortiz\"]\n",
+        )
+        .unwrap();
         let e = run(&docs, &user);
-        assert_eq!(find(&e, "Maria Lopez").unwrap().mentions.len(), 2, "{:?}", names(&e));
-        assert!(find(&e, "Lopez").is_some(), "split keeps the surname apart: {:?}", names(&e));
-        assert!(UserAliases::parse("split = 3").unwrap_err().contains("line 1"));
+        assert_eq!(
+            find(&e, "Maria Lopez").unwrap().mentions.len(),
+            2,
+            "{:?}",
+            names(&e)
+        );
+        assert!(
+            find(&e, "Lopez").is_some(),
+            "split keeps the surname apart: {:?}",
+            names(&e)
+        );
+        assert!(
+            UserAliases::parse("split = 3")
+                .unwrap_err()
+                .contains("line 1")
+        );
     }
 }

@@ -25,6 +25,9 @@ pub struct Entry {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     index: HashMap<String, (usize, AliasKind)>,
+    /// Keys of names written in capitals ("UN", "US"): they match only
+    /// when written in capitals too, so "Un" in "Kim Jong Un" is not the UN.
+    caps_only: std::collections::HashSet<String>,
     /// Most words in any name.
     pub max_words: usize,
 }
@@ -39,16 +42,36 @@ pub fn key(name: &str) -> String {
 }
 
 fn parse(g: &mut Gazetteer, src: &str, kind: EntityKind) {
-    for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in src
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let id = g.entries.len();
-        g.entries.push(Entry { canonical: cols[0].to_string(), kind });
-        let kinds = [AliasKind::Name, AliasKind::ShortForm, AliasKind::Demonym, AliasKind::Capital];
+        g.entries.push(Entry {
+            canonical: cols[0].to_string(),
+            kind,
+        });
+        let kinds = [
+            AliasKind::Name,
+            AliasKind::ShortForm,
+            AliasKind::Demonym,
+            AliasKind::Capital,
+        ];
         for (col, alias_kind) in cols.iter().zip(kinds) {
             for name in col.split(';').map(str::trim).filter(|n| !n.is_empty()) {
                 g.max_words = g.max_words.max(name.split_whitespace().count());
                 // The first entry to claim a name keeps it.
-                g.index.entry(key(name)).or_insert((id, alias_kind));
+                let k = key(name);
+                if name
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && k.len() <= 5
+                {
+                    g.caps_only.insert(k.clone());
+                }
+                g.index.entry(k).or_insert((id, alias_kind));
             }
         }
     }
@@ -57,19 +80,43 @@ fn parse(g: &mut Gazetteer, src: &str, kind: EntityKind) {
 pub fn get() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut g = Gazetteer { entries: Vec::new(), index: HashMap::new(), max_words: 1 };
-        parse(&mut g, include_str!("data/countries.tsv"), EntityKind::Place);
-        parse(&mut g, include_str!("data/organizations.tsv"), EntityKind::Organization);
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            index: HashMap::new(),
+            caps_only: Default::default(),
+            max_words: 1,
+        };
+        parse(
+            &mut g,
+            include_str!("data/countries.tsv"),
+            EntityKind::Place,
+        );
+        parse(
+            &mut g,
+            include_str!("data/organizations.tsv"),
+            EntityKind::Organization,
+        );
         parse(&mut g, include_str!("data/regions.tsv"), EntityKind::Place);
         g
     })
 }
 
 impl Gazetteer {
+    /// Look a name up as written (capitals matter for short acronyms).
     pub fn lookup(&self, name: &str) -> Option<(usize, AliasKind)> {
-        self.index.get(&key(name)).copied()
+        let k = key(name);
+        if self.caps_only.contains(&k)
+            && !name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            return None;
+        }
+        self.index.get(&k).copied()
     }
 
+    /// Look up a normalised key, ignoring case rules (for canonical names).
     pub fn lookup_key(&self, k: &str) -> Option<(usize, AliasKind)> {
         self.index.get(k).copied()
     }
@@ -92,7 +139,19 @@ mod tests {
         assert_eq!(g.lookup("Kenyan").unwrap().1, AliasKind::Demonym);
         assert_eq!(name("NATO"), Some("North Atlantic Treaty Organization"));
         assert_eq!(name("Côte d'Ivoire"), Some("Ivory Coast"));
-        assert!(g.entries.iter().filter(|e| e.kind == EntityKind::Place).count() > 230);
-        assert_eq!(name("Victoria"), None, "a capital that is also a first name is left out");
+        assert!(
+            g.entries
+                .iter()
+                .filter(|e| e.kind == EntityKind::Place)
+                .count()
+                > 230
+        );
+        assert_eq!(
+            name("Victoria"),
+            None,
+            "a capital that is also a first name is left out"
+        );
+        assert_eq!(name("UN"), Some("United Nations"));
+        assert_eq!(name("Un"), None, "short acronyms match only in capitals");
     }
 }

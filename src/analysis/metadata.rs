@@ -31,7 +31,8 @@ struct Patterns {
     date_lead: Regex,
 }
 
-const NAME: &str = r"[A-Z][\p{L}.'’-]+(?:\s+(?:[A-Z][\p{L}.'’-]+|de|van|von|der|al|bin|da|di|du|la|le)){0,4}";
+const NAME: &str =
+    r"[A-Z][\p{L}.'’-]+(?:\s+(?:[A-Z][\p{L}.'’-]+|de|van|von|der|al|bin|da|di|du|la|le)){0,4}";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
@@ -46,7 +47,8 @@ fn patterns() -> &'static Patterns {
 
 fn clean(name: &str) -> Option<String> {
     let n = name.trim().trim_end_matches([',', ';', ':', '.']).trim();
-    (!n.is_empty() && n.chars().count() <= 80).then(|| crate::text::sanitize::sanitize(n).into_owned())
+    (!n.is_empty() && n.chars().count() <= 80)
+        .then(|| crate::text::sanitize::sanitize(n).into_owned())
 }
 
 /// The publication date from a line near the top: a line that begins with a
@@ -54,7 +56,12 @@ fn clean(name: &str) -> Option<String> {
 /// that holds one.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
     let head = &text[..text.len().min(3000)];
-    for line in head.lines().map(str::trim).filter(|l| !l.is_empty()).take(15) {
+    for line in head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(15)
+    {
         if let Some((range, date)) = dates::full_date_in(line) {
             let before = &line[..range.start];
             let lead_ok = patterns().date_lead.is_match(before)
@@ -80,24 +87,51 @@ pub fn extract(doc: &Document) -> Metadata {
     if meta.date.is_none() {
         meta.date = dateline(&doc.text).map(|d| (d, DateBasis::Dateline));
     }
-    meta.author = ["author", "byline", "by"].iter().find_map(|k| doc.front(k)).and_then(clean);
-    meta.source = ["source", "publisher", "site", "publication"].iter().find_map(|k| doc.front(k)).and_then(clean);
-    let lines: Vec<&str> = doc.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    meta.author = ["author", "byline", "by"]
+        .iter()
+        .find_map(|k| doc.front(k))
+        .and_then(clean);
+    meta.source = ["source", "publisher", "site", "publication"]
+        .iter()
+        .find_map(|k| doc.front(k))
+        .and_then(clean);
+    let lines: Vec<&str> = doc
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if meta.author.is_none() {
-        meta.author = lines.iter().take(12).find_map(|l| p.byline.captures(l)).and_then(|c| clean(&c["name"]));
+        meta.author = lines
+            .iter()
+            .take(12)
+            .find_map(|l| p.byline.captures(l))
+            .and_then(|c| clean(&c["name"]));
     }
     if meta.author.is_none() {
-        meta.author = lines.iter().rev().take(6).find_map(|l| p.read_more.captures(l)).and_then(|c| clean(&c["name"]));
+        meta.author = lines
+            .iter()
+            .rev()
+            .take(6)
+            .find_map(|l| p.read_more.captures(l))
+            .and_then(|c| clean(&c["name"]));
     }
     if meta.author.is_none() {
-        meta.author = lines.iter().rev().take(4).find_map(|l| p.bio.captures(l)).and_then(|c| clean(&c["name"]));
+        meta.author = lines
+            .iter()
+            .rev()
+            .take(4)
+            .find_map(|l| p.bio.captures(l))
+            .and_then(|c| clean(&c["name"]));
     }
     if meta.source.is_none() {
         meta.source = lines
             .iter()
             .rev()
             .take(8)
-            .filter(|l| l.len() < 300 && (l.to_lowercase().contains("copyright") || l.contains('©')))
+            .filter(|l| {
+                l.len() < 300 && (l.to_lowercase().contains("copyright") || l.contains('©'))
+            })
             .find_map(|l| p.copyright.captures(l))
             .and_then(|c| clean(&c["name"]));
     }
@@ -120,10 +154,26 @@ mod tests {
 
     #[test]
     fn datelines_and_front_matter() {
-        assert_eq!(meta("a.txt", "Harbour reopens\nMarch 8, 2021\nBody.").date, Some((d(2021, 3, 8), DateBasis::Dateline)));
-        assert_eq!(meta("a.txt", "Harbour reopens\nPublished: 8 Mar 2021\nBody.").date.map(|x| x.0), Some(d(2021, 3, 8)));
-        assert_eq!(meta("a.txt", "Harbour\n2021-03-08 Topic: Ports\nBody.").date.map(|x| x.0), Some(d(2021, 3, 8)));
-        assert_eq!(meta("a.md", "---\ndate: 2020-01-02\n---\n# T\n").date, Some((d(2020, 1, 2), DateBasis::FrontMatter)));
+        assert_eq!(
+            meta("a.txt", "Harbour reopens\nMarch 8, 2021\nBody.").date,
+            Some((d(2021, 3, 8), DateBasis::Dateline))
+        );
+        assert_eq!(
+            meta("a.txt", "Harbour reopens\nPublished: 8 Mar 2021\nBody.")
+                .date
+                .map(|x| x.0),
+            Some(d(2021, 3, 8))
+        );
+        assert_eq!(
+            meta("a.txt", "Harbour\n2021-03-08 Topic: Ports\nBody.")
+                .date
+                .map(|x| x.0),
+            Some(d(2021, 3, 8))
+        );
+        assert_eq!(
+            meta("a.md", "---\ndate: 2020-01-02\n---\n# T\n").date,
+            Some((d(2020, 1, 2), DateBasis::FrontMatter))
+        );
         // A date inside a long caption sentence is not the publication date.
         let caption = "Title\nThe mayor and the harbour master open the new quay together, after their meeting at the town hall in Leeds on June 12, 2018.\nBody.";
         assert_eq!(meta("a.txt", caption).date, None);
@@ -131,11 +181,19 @@ mod tests {
 
     #[test]
     fn authors_and_sources() {
-        let m = meta("a.txt", "Title\nBy Ann Lee | March 8, 2021\nBody.\nCopyright © 2021 Ledger Media Group. All rights reserved.");
+        let m = meta(
+            "a.txt",
+            "Title\nBy Ann Lee | March 8, 2021\nBody.\nCopyright © 2021 Ledger Media Group. All rights reserved.",
+        );
         assert_eq!(m.author.as_deref(), Some("Ann Lee"));
         assert_eq!(m.source.as_deref(), Some("Ledger Media Group"));
         assert_eq!(m.date.map(|x| x.0), Some(d(2021, 3, 8)));
-        assert_eq!(meta("a.txt", "Title\nBody text.\nRead more from Omar Haddad").author.as_deref(), Some("Omar Haddad"));
+        assert_eq!(
+            meta("a.txt", "Title\nBody text.\nRead more from Omar Haddad")
+                .author
+                .as_deref(),
+            Some("Omar Haddad")
+        );
         let bio = "Title\nBody text.\nPriya Nair is the director of ports policy at the Coastal Institute.";
         assert_eq!(meta("a.txt", bio).author.as_deref(), Some("Priya Nair"));
     }

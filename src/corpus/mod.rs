@@ -7,4 +7,6 @@ mod load;
 pub mod markdown;
 
 pub use document::{DocId, Document, Format, MarkupRun, OffsetMap, markup};
-pub use load::{LoadIssue, Loaded, MAX_FILE_BYTES, collect_paths, document_from_bytes, load_paths};
+pub use load::{
+    LoadIssue, Loaded, MAX_FILE_BYTES, collect_paths, document_from_bytes, load_aliases, load_paths,
+};

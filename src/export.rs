@@ -1,0 +1,153 @@
+//! `crossread export`: the analysis as versioned JSON (see README for the
+//! schema) or as a Markdown briefing. Every `start`/`end` is a byte offset
+//! into the document's text as loaded (for Markdown, the source file).
+
+use crate::corpus::Document;
+use crate::index::Index;
+use serde_json::{Value, json};
+
+pub const VERSION: u32 = 1;
+
+fn span(doc: &Document, r: &std::ops::Range<usize>) -> (usize, usize) {
+    let s = doc.source_range(r);
+    (s.start, s.end)
+}
+
+pub fn json(docs: &[Document], index: &Index) -> Value {
+    let documents: Vec<Value> = docs
+        .iter()
+        .zip(&index.docs)
+        .map(|(d, a)| {
+            let boiler: Vec<Value> = a
+                .boilerplate
+                .iter()
+                .map(|b| {
+                    let (start, end) = span(d, &b.range);
+                    json!({"start": start, "end": end, "kind": b.kind})
+                })
+                .collect();
+            json!({
+                "id": d.slug,
+                "path": d.display_path,
+                "title": d.title,
+                "format": match d.format { crate::corpus::Format::Markdown => "markdown", crate::corpus::Format::Text => "text" },
+                "date": a.meta.date.map(|x| x.0.to_string()),
+                "date_basis": a.meta.date.map(|x| crate::analysis::date_basis_name(x.1)),
+                "reference_date": a.reference.map(|x| x.0.to_string()),
+                "reference_basis": a.reference.map(|x| x.1),
+                "source": a.meta.source,
+                "author": a.meta.author,
+                "sentences": a.sentences.len(),
+                "boilerplate": boiler,
+            })
+        })
+        .collect();
+    let entities: Vec<Value> = index
+        .entities
+        .iter()
+        .map(|e| {
+            let mentions: Vec<Value> = e
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let m = &index.mentions[m];
+                    let d = &docs[m.doc];
+                    let (start, end) = span(d, &m.range);
+                    json!({"doc": d.slug, "start": start, "end": end, "text": &d.text[m.range.clone()]})
+                })
+                .collect();
+            let per_doc: serde_json::Map<String, Value> = e.per_doc.iter().map(|(d, n)| (docs[*d].slug.clone(), json!(n))).collect();
+            json!({
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": e.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+                "alias_kinds": e.aliases.iter().map(|a| json!({"name": a.name, "kind": a.kind})).collect::<Vec<_>>(),
+                "mentions_per_document": per_doc,
+                "mentions": mentions,
+            })
+        })
+        .collect();
+    let events: Vec<Value> = index
+        .timeline
+        .iter()
+        .map(|&i| {
+            let e = &index.events[i];
+            let d = &docs[e.doc];
+            let (start, end) = span(d, &e.range);
+            let sentence = &d.text[index.docs[e.doc].sentences[e.sentence].clone()];
+            json!({
+                "date": e.date.iso(),
+                "date_end": e.end.map(|x| x.iso()),
+                "precision": e.precision(),
+                "qualifier": e.qualifier,
+                "relative": e.relative,
+                "text": &d.text[e.range.clone()],
+                "doc": d.slug,
+                "start": start,
+                "end": end,
+                "sentence": sentence,
+            })
+        })
+        .collect();
+    json!({
+        "version": VERSION,
+        "documents": documents,
+        "entities": entities,
+        "events": events,
+        "claims": [],
+        "duplicates": [],
+    })
+}
+
+/// A Markdown briefing of the same analysis.
+pub fn markdown(docs: &[Document], index: &Index) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("# crossread briefing\n\n## Documents\n\n");
+    for (d, a) in docs.iter().zip(&index.docs) {
+        let date = a
+            .meta
+            .date
+            .map_or("undated".to_string(), |x| x.0.to_string());
+        let by = a
+            .meta
+            .author
+            .as_deref()
+            .or(a.meta.source.as_deref())
+            .map_or(String::new(), |s| format!(", {s}"));
+        let _ = writeln!(out, "- **{}** ({date}{by}) `{}`", d.title, d.display_path);
+    }
+    out.push_str("\n## Entities\n\n| name | kind | mentions | documents | aliases |\n|---|---|---|---|---|\n");
+    for e in index
+        .entities
+        .iter()
+        .filter(|e| e.mentions.len() > 1 || e.per_doc.len() > 1)
+    {
+        let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            e.name,
+            e.kind.label(),
+            e.mentions.len(),
+            e.per_doc.len(),
+            aliases.join(", ")
+        );
+    }
+    out.push_str("\n## Timeline\n\n");
+    for &i in &index.timeline {
+        let e = &index.events[i];
+        let d = &docs[e.doc];
+        let end = e.end.map_or(String::new(), |x| format!(" – {}", x.iso()));
+        let s = &d.text[index.docs[e.doc].sentences[e.sentence].clone()];
+        let _ = writeln!(
+            out,
+            "- **{}{end}** ({}) {} — `{}`",
+            e.date.iso(),
+            &d.text[e.range.clone()],
+            s,
+            d.slug
+        );
+    }
+    out
+}
