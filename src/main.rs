@@ -57,6 +57,21 @@ enum Command {
         /// Files or folders of articles.
         paths: Vec<PathBuf>,
     },
+    /// Write a synthetic corpus of COUNT articles recombined from the
+    /// articles in FROM (default: the seeds), for benchmarks.
+    GenCorpus {
+        /// How many articles to write.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// About how many bytes each article has.
+        #[arg(long, default_value_t = 5000)]
+        bytes: usize,
+        /// Articles to take paragraphs from.
+        #[arg(long)]
+        from: Vec<PathBuf>,
+        /// Folder to write into (created; existing files are not overwritten).
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -122,6 +137,12 @@ fn main() -> ExitCode {
     match cli.command {
         None => run_reader(cli),
         Some(Command::Export { format, ref paths }) => run_export(format, paths),
+        Some(Command::GenCorpus {
+            count,
+            bytes,
+            ref from,
+            ref out,
+        }) => run_gen(count, bytes, from, out),
     }
 }
 
@@ -131,6 +152,34 @@ fn inputs_of(paths: &[PathBuf]) -> Vec<PathBuf> {
     } else {
         paths.to_vec()
     }
+}
+
+fn run_gen(count: usize, bytes: usize, from: &[PathBuf], out: &Path) -> ExitCode {
+    let loaded = match load_corpus(from) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("crossread: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let mut written = 0;
+    for (name, text) in corpus::generate::generate(&loaded.documents, count, bytes, 42) {
+        let path = out.join(name);
+        if path.exists() {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("crossread: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        written += 1;
+    }
+    eprintln!("wrote {written} articles to {}", out.display());
+    ExitCode::SUCCESS
 }
 
 fn run_export(format: Format, paths: &[PathBuf]) -> ExitCode {

@@ -25,7 +25,77 @@ pub struct Boilerplate {
     pub kind: BoilerKind,
 }
 
+/// Words one of which every boilerplate pattern contains: text without any
+/// of them is not boilerplate, and is skipped without running the patterns.
+const TRIGGERS: &[&str] = &[
+    "subscri",
+    "member",
+    "log",
+    "sign",
+    "share",
+    "follow",
+    "copyright",
+    "©",
+    "rights reserved",
+    "(c)",
+    "photo",
+    "image",
+    "picture",
+    "illustration",
+    "graphic",
+    "video",
+    "credit",
+    "source",
+    "read more",
+    "more from",
+    "editor",
+    "comment",
+    "reply",
+    "notify",
+    "newsletter",
+    "trial",
+    "/m",
+    "/y",
+    "/w",
+    "continue reading",
+    "getty",
+    "reuters",
+    "epa",
+    "shutterstock",
+    "advertis",
+    "sponsored",
+    "recommended",
+    "check out",
+    "click",
+    "email",
+    "print",
+    "tweet",
+    "related",
+    "like this",
+    "access",
+    "unlock",
+    "%s",
+    "fill in",
+    "required fields",
+    "read next",
+    "most read",
+    "trending",
+    "you may also",
+    "read the rest",
+    "the full",
+    "join the",
+    "topic",
+    "tag",
+    "region",
+    "categor",
+    "filed under",
+    "section",
+    "keywords",
+    "brand",
+];
+
 struct Rules {
+    triggers: aho_corasick::AhoCorasick,
     /// (kind, patterns, the longest paragraph they may claim whole)
     paragraph: Vec<(BoilerKind, RegexSet, usize)>,
     comment_start: Regex,
@@ -36,8 +106,9 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let set = |p: &[&str]| RegexSet::new(p.iter().map(|s| format!("(?i){s}"))).expect("boilerplate patterns compile");
-        Rules {
+        let set = |p: &[&str]| RegexSet::new(p.iter().map(|s| format!("(?i){}", s.replace(r"\b", r"(?-u:\b)")))).expect("boilerplate patterns compile");
+                Rules {
+            triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger words build"),
             paragraph: vec![
                 (
                     BoilerKind::Paywall,
@@ -117,13 +188,16 @@ fn rules() -> &'static Rules {
             // A caption whose credit was cut off: "... 2018. RE"
             truncated_credit: Regex::new(r"\.\s+[A-Z]{1,3}$").expect("compiles"),
             // "Topic: Security Region: Asia Tags: ..." (several labels in a row)
-            labels: Regex::new(r"\b(Topics?|Tags?|Region|Categor(y|ies)|Filed under|Section|Keywords|Blog Brand|Related)\s*:").expect("compiles"),
+            labels: super::regex(r"\b(Topics?|Tags?|Region|Categor(y|ies)|Filed under|Section|Keywords|Blog Brand|Related)\s*:"),
         }
     })
 }
 
 /// Classify one unit (a short paragraph or a sentence) by the pattern sets.
 fn classify(unit: &str) -> Option<BoilerKind> {
+    if !rules().triggers.is_match(unit) {
+        return None;
+    }
     rules()
         .paragraph
         .iter()
@@ -134,6 +208,12 @@ fn classify(unit: &str) -> Option<BoilerKind> {
 /// Signals that only make sense for a whole paragraph.
 fn classify_paragraph(par: &str) -> Option<BoilerKind> {
     let r = rules();
+    if par.len() < 400 && r.truncated_credit.is_match(par) {
+        return Some(BoilerKind::Caption);
+    }
+    if !r.triggers.is_match(par) {
+        return None;
+    }
     if r.labels.find_iter(par).count() >= 2 {
         return Some(BoilerKind::Metadata);
     }
@@ -180,6 +260,9 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
         in_comment_form = false;
         // A longer paragraph: judge each sentence; when most of the
         // paragraph is boilerplate, all of it is.
+        if !rules().triggers.is_match(trimmed) {
+            continue;
+        }
         let judged: Vec<(Range<usize>, BoilerKind)> = sents
             .iter()
             .filter_map(|s| classify(&text[s.clone()]).map(|k| (s.clone(), k)))

@@ -137,7 +137,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let r = |s: String| Regex::new(&s).expect("date pattern compiles");
+        let r = |s: String| super::regex(&s);
         Patterns {
             iso: r(format!(r"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
             mdy: r(format!(
@@ -150,11 +150,12 @@ fn patterns() -> &'static Patterns {
             )),
             relative: r(r"\b(?P<rel>(?P<dir>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<unit>year|month|week)|(?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)|(?P<past>[Tt]he\s+(?:past|last)\s+(?:week|month|year))|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?P<unit2>years?|months?|weeks?|days?)\s+ago)\b".to_string()),
             year_range: r(format!(r"\b(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<y>{YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<y2>{YEAR}|\d\d)\b")),
-            year: r(format!(
-                r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Oo]f|[Bb]efore|[Aa]fter|[Dd]uring|[Aa]round|[Cc]irca|[Tt]he|[Tt]hrough|[Ff]or)\s+|\()(?P<y>{YEAR})(?P<s>s)?\b"
-            )),
-            month_alone: r(format!(r"(?:\b(?P<pre>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Tt]his|[Ll]ast|[Nn]ext|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<poss>['’]s))\s+{FULL_MON}\b")),
-            weekday: r(r"\b(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string()),
+            // Anchored on the rare part (a year, a month, a weekday); the word
+            // before is checked by hand, so that common words such as "in"
+            // and "the" do not drive the search.
+            year: r(format!(r"\b(?P<y>{YEAR})(?P<s>s)?\b")),
+            month_alone: r(format!(r"\b{FULL_MON}\b")),
+            weekday: r(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string()),
         }
     })
 }
@@ -229,7 +230,7 @@ fn nearest_year(m: u8, d: u8, reference: NaiveDate, future: bool) -> i32 {
 fn future_context(text: &str, pos: usize) -> bool {
     static FUT: OnceLock<Regex> = OnceLock::new();
     let re = FUT.get_or_init(|| {
-        Regex::new(r"(?i)\b(will|would|shall|are to|is to|expected|scheduled|upcoming|plans? to|planning|set to|to be held|next|forthcoming)\b|['’]ll\b").expect("compiles")
+        super::regex(r"(?i)\b(will|would|shall|are to|is to|expected|scheduled|upcoming|plans? to|planning|set to|to be held|next|forthcoming)\b|['’]ll\b")
     });
     let mut a = pos.saturating_sub(300);
     while !text.is_char_boundary(a) {
@@ -250,6 +251,30 @@ fn future_context(text: &str, pos: usize) -> bool {
 
 fn valid(y: i32, m: u8, d: u8) -> bool {
     NaiveDate::from_ymd_opt(y, m as u32, d as u32).is_some()
+}
+
+/// The word before byte `pos` (skipping spaces) and where it starts; an
+/// opening bracket or a possessive `'s` counts as a word.
+fn prev_word(text: &str, pos: usize) -> (&str, usize) {
+    let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == pos && pos > 0 {
+        return ("", pos);
+    }
+    if let Some(b) = before.strip_suffix('(') {
+        return ("(", b.len());
+    }
+    for poss in ["'s", "’s"] {
+        if before.ends_with(poss) {
+            return (poss, before.len() - poss.len());
+        }
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    (&before[start..], start)
 }
 
 /// Is the text just before `start` part of a number (so a match there is a
@@ -481,12 +506,34 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
             });
         }
         for c in p.month_alone.captures_iter(text) {
-            let Some(m) = month_number(&c["mon"]) else {
+            let mon = c.name("mon").map_or(0..0, |x| x.range());
+            let Some(m) = month_number(&text[mon.clone()]) else {
                 continue;
             };
-            let pre = c
-                .name("pre")
-                .map_or(String::new(), |p| p.as_str().to_ascii_lowercase());
+            let (word, word_start) = prev_word(text, mon.start);
+            let pre = word.to_ascii_lowercase();
+            let cue = matches!(
+                pre.as_str(),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "'s"
+                    | "’s"
+            );
+            if !cue {
+                continue;
+            }
             let (ry, rm) = (r.year(), r.month() as u8);
             let year = match pre.as_str() {
                 "last" => {
@@ -504,18 +551,12 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
                     }
                 }
                 "this" => ry,
-                _ => nearest_year(
-                    m,
-                    15,
-                    r,
-                    future_context(text, c.get(0).map_or(0, |x| x.start())),
-                ),
+                _ => nearest_year(m, 15, r, future_context(text, mon.start)),
             };
-            let start = c.name("mon").map_or(0, |x| x.start());
             let range = if matches!(pre.as_str(), "last" | "next" | "this") {
-                c.get(0).map_or(0..0, |x| x.range())
+                word_start..mon.end
             } else {
-                start..c.get(0).map_or(0, |x| x.end())
+                mon
             };
             found.push(DateMention {
                 range,
@@ -526,8 +567,13 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
             });
         }
         for c in p.weekday.captures_iter(text) {
-            let wd: Weekday = c["wd"].parse().unwrap_or(Weekday::Mon);
-            let pre = c["pre"].to_ascii_lowercase();
+            let wdr = c.name("wd").map_or(0..0, |x| x.range());
+            let wd: Weekday = text[wdr.clone()].parse().unwrap_or(Weekday::Mon);
+            let (word, word_start) = prev_word(text, wdr.start);
+            let pre = word.to_ascii_lowercase();
+            if !matches!(pre.as_str(), "on" | "last" | "next" | "this") {
+                continue;
+            }
             let back = (r.weekday().num_days_from_monday() as i64
                 - wd.num_days_from_monday() as i64)
                 .rem_euclid(7);
@@ -538,13 +584,9 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
             } else {
                 r - Duration::days(back)
             };
-            let start = if pre == "on" {
-                c.name("wd").map_or(0, |x| x.start())
-            } else {
-                c.get(0).map_or(0, |x| x.start())
-            };
+            let start = if pre == "on" { wdr.start } else { word_start };
             found.push(DateMention {
-                range: start..c.get(0).map_or(0, |x| x.end()),
+                range: start..wdr.end,
                 date: PartialDate::day(date),
                 end: None,
                 qualifier: None,
@@ -578,25 +620,35 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
         if in_number(text, &range) {
             continue;
         }
-        // "(2018)" needs its closing bracket to be a year.
-        if c.name("pre").is_none() && !text[range.end..].starts_with(')') {
-            continue;
+        let (word, word_start) = prev_word(text, ym.start);
+        let pre = word.to_ascii_lowercase();
+        let keep_word = matches!(
+            pre.as_str(),
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "around"
+                | "circa"
+                | "through"
+        );
+        let bare_ok = matches!(pre.as_str(), "the" | "of" | "for");
+        if !keep_word && !bare_ok {
+            // "(2018)" needs its closing bracket to be a year.
+            if !(pre == "(" && text[range.end..].starts_with(')')) {
+                continue;
+            }
         }
-        // "of 1953 troops": a year is not followed by a plural noun count.
         let y: i32 = c["y"].parse().unwrap_or(0);
-        let (date, end) = if c.name("s").is_some() {
-            (PartialDate::year(y), Some(PartialDate::year(y + 9)))
-        } else {
-            (PartialDate::year(y), None)
-        };
-        let pre = c.name("pre").map(|x| x.as_str().to_ascii_lowercase());
-        let start = match pre.as_deref() {
-            Some("the") | Some("of") | Some("for") | None => ym.start,
-            _ => c.get(0).map_or(0, |x| x.start()),
-        };
+        let end = c.name("s").map(|_| PartialDate::year(y + 9));
+        let start = if keep_word { word_start } else { ym.start };
         found.push(DateMention {
             range: start..range.end,
-            date,
+            date: PartialDate::year(y),
             end,
             qualifier: None,
             relative: false,
@@ -604,19 +656,20 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     }
     // Overlapping matches: keep the longest (then the earliest).
     found.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
+        (std::cmp::Reverse(a.range.len()), a.range.start)
+            .cmp(&(std::cmp::Reverse(b.range.len()), b.range.start))
     });
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
-    let mut by_len = found.clone();
-    by_len.sort_by_key(|m| std::cmp::Reverse(m.range.len()));
-    for m in by_len {
-        if !out
-            .iter()
-            .any(|o| o.range.start < m.range.end && m.range.start < o.range.end)
-        {
+    for m in found {
+        // Accepted ranges never overlap, so the last one starting before
+        // this one ends is the only one that could overlap it.
+        let clash = taken
+            .range(..m.range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.range.start);
+        if !clash {
+            taken.insert(m.range.start, m.range.end);
             out.push(m);
         }
     }

@@ -558,6 +558,46 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la",
     "le", "del", "y", "&",
 ];
+/// Lowercase nouns after a name that say it is an organisation ("the FNV union").
+const ORG_NOUNS: &[&str] = &[
+    "union",
+    "party",
+    "group",
+    "company",
+    "agency",
+    "ministry",
+    "council",
+    "committee",
+    "bank",
+    "firm",
+    "newspaper",
+    "broadcaster",
+    "network",
+    "institute",
+    "university",
+    "government",
+    "administration",
+    "army",
+    "militia",
+    "movement",
+    "organisation",
+    "organization",
+    "alliance",
+    "coalition",
+    "club",
+    "team",
+    "airline",
+    "carrier",
+    "charity",
+    "foundation",
+    "regulator",
+    "watchdog",
+    "court",
+    "lab",
+    "startup",
+    "conglomerate",
+    "insurer",
+];
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "to", "from", "near", "outside", "across", "into", "toward", "towards", "via",
 ];
@@ -632,9 +672,9 @@ pub fn is_stop(word_lower: &str) -> bool {
 }
 
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     range: Range<usize>,
-    text: String,
+    text: &'a str,
     cap: bool,
     possessive: bool,
     /// Punctuation directly after (",", ".", ":", "(" …); none for a space.
@@ -691,11 +731,12 @@ fn is_month_or_day(w: &str) -> bool {
 }
 
 /// Words of a sentence with their byte ranges (absolute).
-fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let s = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut tokens = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
+    let mut tokens = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     let mut initial = true;
     while i < chars.len() {
@@ -706,7 +747,7 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     .last()
                     .is_none_or(|t: &Token| t.punct_after != Some(','))
             {
-                initial = matches!(c, '“' | '"' | ':' | '‘') || initial;
+                initial = matches!(c, '“' | '"' | ':' | '‘' | '—' | '–') || initial;
             }
             if !c.is_whitespace()
                 && let Some(t) = tokens.last_mut()
@@ -721,25 +762,25 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let mut j = i;
         while j < chars.len() {
             let c = chars[j].1;
-            if c.is_alphanumeric() {
-                j += 1;
-            } else if matches!(c, '-' | '\'' | '’' | '.')
+            // Letters and digits, and inner hyphens, apostrophes and the
+            // dots of acronyms (U.S.) continue a word.
+            let inner = matches!(c, '-' | '\'' | '’' | '.')
                 && j + 1 < chars.len()
                 && chars[j + 1].1.is_alphanumeric()
                 && (c != '.'
-                    || (j >= 1 && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase()))
-            {
+                    || (j >= 1 && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase()));
+            if c.is_alphanumeric() || inner {
                 j += 1;
             } else {
                 break;
             }
         }
         let mut end_b = if j < chars.len() { chars[j].0 } else { s.len() };
-        let mut word = s[chars[start].0..end_b].to_string();
+        let mut word = &s[chars[start].0..end_b];
         // Dotted acronyms keep their last dot (U.S.), as do title abbreviations.
-        if j < chars.len() && chars[j].1 == '.' && (word.contains('.') || is_title_abbrev(&word)) {
+        if j < chars.len() && chars[j].1 == '.' && (word.contains('.') || is_title_abbrev(word)) {
             end_b += 1;
-            word.push('.');
+            word = &s[chars[start].0..end_b];
             j += 1;
         }
         let mut possessive = false;
@@ -748,13 +789,13 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 && word.ends_with(suffix)
                 && (suffix.len() > 1 || word.ends_with("s'") || word.ends_with("s’"))
             {
-                word.truncate(word.len() - suffix.len());
+                word = &word[..word.len() - suffix.len()];
                 possessive = true;
                 break;
             }
         }
         // Months and weekdays are dates, never part of a name.
-        let cap = word.chars().next().is_some_and(char::is_uppercase) && !is_month_or_day(&word);
+        let cap = word.chars().next().is_some_and(char::is_uppercase) && !is_month_or_day(word);
         let abs = base + chars[start].0..base + chars[start].0 + word.len();
         tokens.push(Token {
             range: abs,
@@ -773,13 +814,13 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// "US-DPRK", "US-South Korea": a hyphenated word whose parts include a
 /// gazetteer name becomes separate words, so each part is found.
-fn split_gazetteer_compounds(tokens: Vec<Token>) -> Vec<Token> {
+fn split_gazetteer_compounds(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let gaz = gazetteer::get();
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         if !t.cap
             || !t.text.contains('-')
-            || gaz.lookup(&t.text).is_some()
+            || gaz.lookup(t.text).is_some()
             || !t.text.split('-').any(|p| gaz.lookup(p).is_some())
         {
             out.push(t);
@@ -791,7 +832,7 @@ fn split_gazetteer_compounds(tokens: Vec<Token>) -> Vec<Token> {
             let last = k + 1 == parts.len();
             out.push(Token {
                 range: off..off + p.len(),
-                text: p.to_string(),
+                text: p,
                 cap: p.chars().next().is_some_and(char::is_uppercase),
                 possessive: last && t.possessive,
                 punct_after: if last { t.punct_after } else { None },
@@ -832,21 +873,68 @@ struct Candidate {
     initial: bool,
 }
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Category bits for the word lists, so that one hash lookup answers every
+/// "is this word a …" question.
+mod word {
+    pub const TITLE_HEADS: u32 = 1 << 0;
+    pub const TITLE_PREFIXES: u32 = 1 << 1;
+    pub const ROLE_WORDS: u32 = 1 << 2;
+    pub const ROLE_CUES: u32 = 1 << 3;
+    pub const SPEECH_VERBS: u32 = 1 << 4;
+    pub const ORG_WORDS: u32 = 1 << 5;
+    pub const PLACE_WORDS: u32 = 1 << 6;
+    pub const EVENT_WORDS: u32 = 1 << 7;
+    pub const OTHER_WORDS: u32 = 1 << 8;
+    pub const CONNECTORS: u32 = 1 << 9;
+    pub const PLACE_PREPS: u32 = 1 << 10;
+    pub const PLACE_NOUNS: u32 = 1 << 11;
+    pub const ORG_NOUNS: u32 = 1 << 12;
+}
+
+fn word_classes() -> &'static HashMap<&'static str, u32> {
+    static M: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: HashMap<&'static str, u32> = HashMap::new();
+        let lists: [(u32, &[&'static str]); 13] = [
+            (word::TITLE_HEADS, TITLE_HEADS),
+            (word::TITLE_PREFIXES, TITLE_PREFIXES),
+            (word::ROLE_WORDS, ROLE_WORDS),
+            (word::ROLE_CUES, ROLE_CUES),
+            (word::SPEECH_VERBS, SPEECH_VERBS),
+            (word::ORG_WORDS, ORG_WORDS),
+            (word::PLACE_WORDS, PLACE_WORDS),
+            (word::EVENT_WORDS, EVENT_WORDS),
+            (word::OTHER_WORDS, OTHER_WORDS),
+            (word::CONNECTORS, CONNECTORS),
+            (word::PLACE_PREPS, PLACE_PREPS),
+            (word::PLACE_NOUNS, PLACE_NOUNS),
+            (word::ORG_NOUNS, ORG_NOUNS),
+        ];
+        for (bit, list) in lists {
+            for w in list {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// Is `w` in the word list `list` (one of the `word::` bits)?
+fn has(list: u32, w: &str) -> bool {
+    word_classes().get(w).is_some_and(|bits| bits & list != 0)
 }
 
 fn is_title_head(w: &str) -> bool {
-    in_list(TITLE_HEADS, w)
+    has(word::TITLE_HEADS, w)
         || (w.contains('-')
             && w.split('-')
                 .next_back()
-                .is_some_and(|p| in_list(TITLE_HEADS, p)))
+                .is_some_and(|p| has(word::TITLE_HEADS, p)))
 }
 
 /// A word that can be part of a title phrase.
 fn is_title(w: &str) -> bool {
-    is_title_head(w) || in_list(TITLE_PREFIXES, w)
+    is_title_head(w) || has(word::TITLE_PREFIXES, w)
 }
 
 /// How many tokens from `i` form a title phrase: prefixes ("Vice", "Foreign",
@@ -858,29 +946,26 @@ fn title_len(run: &[Token], used: &[bool], i: usize) -> usize {
     while j < run.len()
         && j - i < 3
         && !used[j]
-        && in_list(TITLE_PREFIXES, &run[j].text)
-        && !is_title_head(&run[j].text)
+        && has(word::TITLE_PREFIXES, run[j].text)
+        && !is_title_head(run[j].text)
     {
         j += 1;
     }
     // Any one word before "Minister"/"Secretary" names a portfolio.
     if j < run.len()
-        && !is_title_head(&run[j].text)
+        && !is_title_head(run[j].text)
         && j + 1 < run.len()
-        && matches!(
-            run[j + 1].text.as_str(),
-            "Minister" | "Secretary" | "Ministers"
-        )
+        && matches!(run[j + 1].text, "Minister" | "Secretary" | "Ministers")
         && !used[j]
     {
         j += 1;
     }
-    if j >= run.len() || used[j] || !is_title_head(&run[j].text) {
+    if j >= run.len() || used[j] || !is_title_head(run[j].text) {
         return 0;
     }
     j += 1;
     // Several heads in a row ("Director General").
-    while j < run.len() && !used[j] && is_title_head(&run[j].text) && j + 1 < run.len() {
+    while j < run.len() && !used[j] && is_title_head(run[j].text) && j + 1 < run.len() {
         j += 1;
     }
     if j + 1 < run.len()
@@ -899,13 +984,13 @@ fn title_len(run: &[Token], used: &[bool], i: usize) -> usize {
 fn keyword_cues(words: &[String]) -> Cues {
     let mut cues = Cues::default();
     let last = words.last().map_or("", String::as_str);
-    if words.iter().any(|w| in_list(ORG_WORDS, w)) && !in_list(EVENT_WORDS, last) {
+    if words.iter().any(|w| has(word::ORG_WORDS, w)) && !has(word::EVENT_WORDS, last) {
         cues.org += 4;
-    } else if in_list(EVENT_WORDS, last) {
+    } else if has(word::EVENT_WORDS, last) {
         cues.event += 4;
-    } else if in_list(PLACE_WORDS, last) {
+    } else if has(word::PLACE_WORDS, last) {
         cues.place += 4;
-    } else if in_list(OTHER_WORDS, last) {
+    } else if has(word::OTHER_WORDS, last) {
         cues.other += 4;
     }
     cues
@@ -1041,6 +1126,7 @@ fn candidates(
         }
         let tokens = split_gazetteer_compounds(tokenize(text, sentence.clone()));
         let headline = is_headline(text, sentence);
+        let mut keys: Vec<Option<String>> = vec![None; tokens.len()];
         let mut used = vec![false; tokens.len()];
         // 1. Gazetteer names (longest first), also inside hyphenated compounds.
         let mut i = 0;
@@ -1049,42 +1135,46 @@ fn candidates(
                 i += 1;
                 continue;
             }
-            let mut matched = false;
-            for n in (1..=gaz.max_words.min(tokens.len() - i)).rev() {
-                // Names run over spaces only, and end at a possessive.
-                if tokens[i..i + n - 1]
-                    .iter()
-                    .any(|t| t.punct_after.is_some() || t.possessive)
-                {
-                    continue;
+            // Grow the key word by word and keep the longest hit; names run
+            // over spaces only and end at a possessive.
+            let mut k = String::new();
+            let mut best = None;
+            for n in 1..=gaz.max_words.min(tokens.len() - i) {
+                k.push_str(keys[i + n - 1].get_or_insert_with(|| key(tokens[i + n - 1].text)));
+                if !gaz.is_prefix(&k) {
+                    break;
                 }
-                let k: String = tokens[i..i + n].iter().map(|t| key(&t.text)).collect();
                 let hit = if n == 1 {
-                    gaz.lookup(&tokens[i].text)
+                    gaz.lookup(tokens[i].text)
                 } else {
                     gaz.lookup_key(&k)
                 };
                 if let Some((id, _)) = hit {
-                    // A longer capitalised name that merely starts with a
-                    // place name ("Singapore Summit") is decided later.
-                    let r = tokens[i].range.start..tokens[i + n - 1].range.end;
-                    out.push(Candidate {
-                        doc,
-                        range: r.clone(),
-                        name: text[r].to_string(),
-                        key: key(&gaz.entries[id].canonical),
-                        words: vec![],
-                        source: Source::Gazetteer(id),
-                        cues: Cues::default(),
-                        initial: false,
-                    });
-                    for u in used.iter_mut().skip(i).take(n) {
-                        *u = true;
-                    }
-                    i += n;
-                    matched = true;
+                    best = Some((n, id));
+                }
+                let t = &tokens[i + n - 1];
+                if t.punct_after.is_some() || t.possessive {
                     break;
                 }
+            }
+            let mut matched = false;
+            if let Some((n, id)) = best {
+                let r = tokens[i].range.start..tokens[i + n - 1].range.end;
+                out.push(Candidate {
+                    doc,
+                    range: r.clone(),
+                    name: text[r].to_string(),
+                    key: key(&gaz.entries[id].canonical),
+                    words: vec![],
+                    source: Source::Gazetteer(id),
+                    cues: Cues::default(),
+                    initial: false,
+                });
+                for u in used.iter_mut().skip(i).take(n) {
+                    *u = true;
+                }
+                i += n;
+                matched = true;
             }
             if matched {
                 continue;
@@ -1105,11 +1195,20 @@ fn candidates(
             let mut end = i;
             while j < tokens.len() {
                 let t = &tokens[j];
-                let ok = t.cap
-                    || (j > i
-                        && in_list(CONNECTORS, &t.text)
-                        && j + 1 < tokens.len()
-                        && tokens[j + 1].cap);
+                // Connectors join names when a capital follows ("Institute
+                // for the World Economy").
+                let joins = || {
+                    let mut k = j;
+                    while k < tokens.len()
+                        && k - j < 2
+                        && has(word::CONNECTORS, tokens[k].text)
+                        && tokens[k].punct_after.is_none()
+                    {
+                        k += 1;
+                    }
+                    k > j && k < tokens.len() && tokens[k].cap
+                };
+                let ok = t.cap || (j > i && has(word::CONNECTORS, t.text) && joins());
                 if !ok {
                     break;
                 }
@@ -1155,32 +1254,35 @@ fn run_continues_after_gaz(tokens: &[Token], used: &[bool], i: usize) -> bool {
     if last <= i || used[last] {
         return false;
     }
-    let w = tokens[last].text.as_str();
-    in_list(ORG_WORDS, w) || in_list(EVENT_WORDS, w) || in_list(PLACE_WORDS, w)
+    let w = tokens[last].text;
+    has(word::ORG_WORDS, w) || has(word::EVENT_WORDS, w) || has(word::PLACE_WORDS, w)
 }
 
-fn cues_around(tokens: &[Token], first: usize, last: usize) -> Cues {
+fn cues_around(tokens: &[Token<'_>], first: usize, last: usize) -> Cues {
     let mut c = Cues::default();
     // Before: "envoy, Kim", "leader Kim", "in Oslo", "city of Leeds".
     if first > 0 {
         let p = &tokens[first - 1];
         let pl = p.text.to_lowercase();
-        if !p.cap && in_list(ROLE_CUES, &pl) {
+        if !p.cap && has(word::ROLE_CUES, &pl) {
             c.person += 3;
         }
         if first > 1
             && !p.cap
             && pl == "of"
-            && in_list(PLACE_NOUNS, &tokens[first - 2].text.to_lowercase())
+            && has(word::PLACE_NOUNS, &tokens[first - 2].text.to_lowercase())
         {
             c.place += 3;
-        } else if !p.cap && in_list(PLACE_PREPS, &pl) {
+        } else if !p.cap && has(word::PLACE_PREPS, &pl) {
             c.place += 1;
         }
     }
     if let Some(n) = tokens.get(last + 1) {
         let nl = n.text.to_lowercase();
-        if in_list(SPEECH_VERBS, &nl) {
+        if !n.cap && tokens[last].punct_after.is_none() && has(word::ORG_NOUNS, &nl) {
+            c.org += 2;
+        }
+        if has(word::SPEECH_VERBS, &nl) {
             c.person += 1;
         }
         if nl == "who" && tokens[last].punct_after == Some(',') {
@@ -1190,12 +1292,12 @@ fn cues_around(tokens: &[Token], first: usize, last: usize) -> Cues {
         if matches!(nl.as_str(), "is" | "was") || tokens[last].punct_after == Some(',') {
             let ahead = tokens.iter().skip(last + 1).take(5);
             if ahead.clone().any(|t| {
-                in_list(ROLE_CUES, &t.text.to_lowercase())
-                    || in_list(ROLE_WORDS, &t.text)
-                    || is_title_head(&t.text)
+                has(word::ROLE_CUES, &t.text.to_lowercase())
+                    || has(word::ROLE_WORDS, t.text)
+                    || is_title_head(t.text)
             }) && tokens.get(last + 2).is_some_and(|t| {
                 matches!(
-                    t.text.as_str(),
+                    t.text,
                     "a" | "an" | "the" | "our" | "their" | "his" | "her" | "former" | "senior"
                 )
             }) {
@@ -1222,32 +1324,33 @@ fn decompose(
         while a <= b && !run[a].cap {
             a += 1;
         }
-        while b > a && (!run[b].cap || in_list(ROLE_WORDS, &run[b].text)) {
+        while b > a && (!run[b].cap || has(word::ROLE_WORDS, run[b].text)) {
             b -= 1;
         }
         if a > b
             || run[a..=b]
                 .iter()
-                .all(|t| in_list(ROLE_WORDS, &t.text) || is_title(&t.text))
+                .all(|t| has(word::ROLE_WORDS, t.text) || is_title(t.text))
         {
             return;
         }
         // A lone keyword ("Peninsula", "Summit") or direction names nothing.
         if a == b
-            && (in_list(ORG_WORDS, &run[a].text)
-                || in_list(EVENT_WORDS, &run[a].text)
-                || in_list(PLACE_WORDS, &run[a].text)
-                || in_list(OTHER_WORDS, &run[a].text))
+            && (has(word::ORG_WORDS, run[a].text)
+                || has(word::EVENT_WORDS, run[a].text)
+                || has(word::PLACE_WORDS, run[a].text)
+                || has(word::OTHER_WORDS, run[a].text))
         {
             return;
         }
-        let words: Vec<String> = run[a..=b].iter().map(|t| t.text.clone()).collect();
+        let words: Vec<String> = run[a..=b].iter().map(|t| t.text.to_string()).collect();
         if words.len() == 1 && NEVER.contains(&words[0].to_lowercase().as_str()) {
             return;
         }
         let around = cues_around(all, offset + a, offset + b);
         cues.person += around.person;
         cues.place += around.place;
+        cues.org += around.org;
         if words.len() > 1 || cues.person == 0 {
             let k = keyword_cues(&words);
             cues.org += k.org;
@@ -1255,11 +1358,35 @@ fn decompose(
             cues.place += k.place;
             cues.other += k.other;
         }
-        let r = run[a].range.start..run[b].range.end;
+        let mut r = run[a].range.start..run[b].range.end;
+        // "de Vries": a lowercase particle before a lone surname belongs to it.
+        if offset + a > 0 && a == 0 {
+            let p = &all[offset + a - 1];
+            if matches!(
+                p.text,
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "al"
+                    | "bin"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "le"
+                    | "la"
+                    | "del"
+                    | "ter"
+                    | "ten"
+            ) && p.punct_after.is_none()
+            {
+                r.start = p.range.start;
+            }
+        }
+        let name = text[r.clone()].to_string();
         out.push(Candidate {
             doc,
-            name: text[r.clone()].to_string(),
-            key: words.iter().map(|w| key(w)).collect(),
+            key: key(&name),
+            name,
             range: r,
             words,
             source: Source::Name,
@@ -1277,13 +1404,13 @@ fn decompose(
         return;
     }
     let initial = run[start].initial;
-    let last = run[n - 1].text.as_str();
+    let last = run[n - 1].text;
     let keyword_run = n - start > 1
-        && (run.iter().any(|t| in_list(ORG_WORDS, &t.text))
-            || in_list(EVENT_WORDS, last)
-            || in_list(PLACE_WORDS, last)
-            || in_list(OTHER_WORDS, last));
-    let titled = is_title(&run[start].text) || in_list(ROLE_WORDS, &run[start].text);
+        && (run.iter().any(|t| has(word::ORG_WORDS, t.text))
+            || has(word::EVENT_WORDS, last)
+            || has(word::PLACE_WORDS, last)
+            || has(word::OTHER_WORDS, last));
+    let titled = is_title(run[start].text) || has(word::ROLE_WORDS, run[start].text);
     if keyword_run && !titled {
         // "Trump-Kim Singapore Summit", "Pacific Forum": one name.
         if used[start..].iter().all(|u| *u) {
@@ -1330,12 +1457,12 @@ fn decompose(
             i += tl;
             continue;
         }
-        if seg_start.is_none() && in_list(ROLE_WORDS, &t.text) {
+        if seg_start.is_none() && has(word::ROLE_WORDS, t.text) {
             // "Senior Fellow", "Expert": dropped; a name right after is a person.
             pending_title = i + 1 < n
                 && run[i + 1].cap
                 && !used[i + 1]
-                && !in_list(ROLE_WORDS, &run[i + 1].text);
+                && !has(word::ROLE_WORDS, run[i + 1].text);
             i += 1;
             continue;
         }
@@ -1502,9 +1629,9 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         .filter(|c| c.words.len() >= 2 && c.cues.person > 0)
         .flat_map(|c| [key(&c.words[0]), key(&c.words[c.words.len() - 1])])
         .collect();
-    let kept: Vec<Candidate> = kept
+    let keep: Vec<bool> = kept
         .iter()
-        .filter(|c| {
+        .map(|c| {
             !c.initial
                 || c.words.len() > 1
                 || seen_inside.contains(c.key.as_str())
@@ -1513,7 +1640,13 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                 || forced.contains_key(&c.key)
                 || split.contains(&c.key)
         })
-        .cloned()
+        .collect();
+    drop(seen_inside);
+    drop(name_parts);
+    let kept: Vec<Candidate> = kept
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
         .collect();
 
     // Clusters by key; gazetteer entries by their canonical key.
@@ -1564,12 +1697,11 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     };
     // Acronyms to their expansions: defined in text, or by initials.
     let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for cl in 0..n {
-        let ws = &words_of[cl];
+    for (cl, ws) in words_of.iter().enumerate() {
         if ws.len() >= 2 {
             let ini: String = ws
                 .iter()
-                .filter(|w| !in_list(CONNECTORS, w))
+                .filter(|w| !has(word::CONNECTORS, w))
                 .filter_map(|w| w.chars().next())
                 .flat_map(char::to_lowercase)
                 .collect();
@@ -1601,8 +1733,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     }
     // Surnames and partial names to the one full name that has them.
     let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
-    for cl in 0..n {
-        let ws = &words_of[cl];
+    for (cl, ws) in words_of.iter().enumerate() {
         if ws.len() >= 2 && is_person(cl, &cues, &gaz_of) {
             let first = key(&ws[0]);
             let last = key(&ws[ws.len() - 1]);
@@ -1725,9 +1856,12 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             ent_gaz[e] = Some(id);
         }
         let order = mentions.len();
-        let s = surfaces[e]
-            .entry(c.name.split_whitespace().collect::<Vec<_>>().join(" "))
-            .or_insert((0, usize::MAX - order));
+        let form = if c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  ") {
+            c.name.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            c.name.clone()
+        };
+        let s = surfaces[e].entry(form).or_insert((0, usize::MAX - order));
         s.0 += 1;
         mentions.push(Mention {
             doc: c.doc,
@@ -1765,7 +1899,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         // most frequent of the longest forms.
         // Longest name (by its letters), then most frequent, then first seen.
         let mut forms: Vec<(&String, &(u32, usize))> = surfaces[e].iter().collect();
-        forms.sort_by(|a, b| (key(b.0).len(), b.1.0, b.1.1).cmp(&(key(a.0).len(), a.1.0, a.1.1)));
+        forms.sort_by_key(|f| std::cmp::Reverse((key(f.0).len(), f.1.0, f.1.1)));
         let mut name = forms.first().map(|f| f.0.clone()).unwrap_or_default();
         if let Some(id) = ent_gaz[e] {
             name = gaz.entries[id].canonical.clone();

@@ -28,6 +28,9 @@ pub struct Gazetteer {
     /// Keys of names written in capitals ("UN", "US"): they match only
     /// when written in capitals too, so "Un" in "Kim Jong Un" is not the UN.
     caps_only: std::collections::HashSet<String>,
+    /// Keys of the first 1, 2, … words of every name, so a lookup can stop
+    /// as soon as no name continues.
+    prefixes: std::collections::HashSet<String>,
     /// Most words in any name.
     pub max_words: usize,
 }
@@ -35,6 +38,15 @@ pub struct Gazetteer {
 /// Normalised lookup key: lower case, without dots, hyphens, apostrophes
 /// and spaces ("U.S." = "US" = "us"; "Ki-moon" = "Ki Moon").
 pub fn key(name: &str) -> String {
+    if name.is_ascii() {
+        let mut k = String::with_capacity(name.len());
+        k.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return k;
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -72,6 +84,11 @@ fn parse(g: &mut Gazetteer, src: &str, kind: EntityKind) {
                     g.caps_only.insert(k.clone());
                 }
                 g.index.entry(k).or_insert((id, alias_kind));
+                let mut prefix = String::new();
+                for w in name.split_whitespace() {
+                    prefix.push_str(&key(w));
+                    g.prefixes.insert(prefix.clone());
+                }
             }
         }
     }
@@ -84,6 +101,7 @@ pub fn get() -> &'static Gazetteer {
             entries: Vec::new(),
             index: HashMap::new(),
             caps_only: Default::default(),
+            prefixes: Default::default(),
             max_words: 1,
         };
         parse(
@@ -114,6 +132,11 @@ impl Gazetteer {
             return None;
         }
         self.index.get(&k).copied()
+    }
+
+    /// Could a name start with the words whose keys are joined in `k`?
+    pub fn is_prefix(&self, k: &str) -> bool {
+        self.prefixes.contains(k)
     }
 
     /// Look up a normalised key, ignoring case rules (for canonical names).

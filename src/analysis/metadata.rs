@@ -19,6 +19,8 @@ pub enum DateBasis {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
     pub date: Option<(NaiveDate, DateBasis)>,
+    /// The line the publication date was read from (not an event).
+    pub dateline: Option<std::ops::Range<usize>>,
     pub author: Option<String>,
     pub source: Option<String>,
 }
@@ -53,22 +55,33 @@ fn clean(name: &str) -> Option<String> {
 
 /// The publication date from a line near the top: a line that begins with a
 /// full date (after "Published", "Updated" and the like), or a short line
-/// that holds one.
-pub fn dateline(text: &str) -> Option<NaiveDate> {
-    let head = &text[..text.len().min(3000)];
-    for line in head
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(15)
-    {
+/// that holds one. Returns the date and the line's byte range.
+pub fn dateline(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let mut head = text.len().min(3000);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut offset = 0;
+    let mut seen = 0;
+    for raw in text[..head].split('\n') {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 15 {
+            break;
+        }
         if let Some((range, date)) = dates::full_date_in(line) {
             let before = &line[..range.start];
             let lead_ok = patterns().date_lead.is_match(before)
                 || before.trim_end().ends_with(['|', '·', '—', '-', '–'])
                 || before.to_lowercase().starts_with("by ");
             if lead_ok || line.chars().count() <= 60 {
-                return Some(date);
+                let lead = raw.len() - raw.trim_start().len();
+                return Some((date, line_start + lead..line_start + lead + line.len()));
             }
         }
     }
@@ -84,8 +97,11 @@ pub fn extract(doc: &Document) -> Metadata {
             break;
         }
     }
-    if meta.date.is_none() {
-        meta.date = dateline(&doc.text).map(|d| (d, DateBasis::Dateline));
+    if meta.date.is_none()
+        && let Some((d, line)) = dateline(&doc.text)
+    {
+        meta.date = Some((d, DateBasis::Dateline));
+        meta.dateline = Some(line);
     }
     meta.author = ["author", "byline", "by"]
         .iter()

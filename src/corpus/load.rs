@@ -289,6 +289,47 @@ fn mark_plain_title(doc: &mut Document) {
     }
 }
 
+/// The user's alias files: `aliases.toml` in each folder given and in the
+/// config folder. A file that cannot be read or parsed is reported and
+/// skipped; it is never written to.
+pub fn load_aliases(
+    inputs: &[PathBuf],
+    config_dir: Option<&Path>,
+) -> (crate::analysis::entities::UserAliases, Vec<LoadIssue>) {
+    use crate::analysis::entities::UserAliases;
+    let mut all = UserAliases::default();
+    let mut issues = Vec::new();
+    let mut files: Vec<PathBuf> = config_dir
+        .map(|d| d.join("aliases.toml"))
+        .into_iter()
+        .collect();
+    files.extend(
+        inputs
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| p.join("aliases.toml")),
+    );
+    for f in files.into_iter().filter(|f| f.is_file()) {
+        match fs::read_to_string(&f)
+            .map_err(|e| e.to_string())
+            .and_then(|s| UserAliases::parse(&s))
+        {
+            Ok(u) => {
+                all.split.extend(u.split);
+                for (k, v) in u.merge {
+                    all.merge.entry(k).or_default().extend(v);
+                }
+            }
+            Err(e) => issues.push(LoadIssue {
+                path: f,
+                problem: format!("alias file not used: {e}"),
+                skipped: false,
+            }),
+        }
+    }
+    (all, issues)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,45 +381,4 @@ mod tests {
         assert_eq!(d.text, src);
         assert_eq!(d.source_range(&(8..14)), 8..14);
     }
-}
-
-/// The user's alias files: `aliases.toml` in each folder given and in the
-/// config folder. A file that cannot be read or parsed is reported and
-/// skipped; it is never written to.
-pub fn load_aliases(
-    inputs: &[PathBuf],
-    config_dir: Option<&Path>,
-) -> (crate::analysis::entities::UserAliases, Vec<LoadIssue>) {
-    use crate::analysis::entities::UserAliases;
-    let mut all = UserAliases::default();
-    let mut issues = Vec::new();
-    let mut files: Vec<PathBuf> = config_dir
-        .map(|d| d.join("aliases.toml"))
-        .into_iter()
-        .collect();
-    files.extend(
-        inputs
-            .iter()
-            .filter(|p| p.is_dir())
-            .map(|p| p.join("aliases.toml")),
-    );
-    for f in files.into_iter().filter(|f| f.is_file()) {
-        match fs::read_to_string(&f)
-            .map_err(|e| e.to_string())
-            .and_then(|s| UserAliases::parse(&s))
-        {
-            Ok(u) => {
-                all.split.extend(u.split);
-                for (k, v) in u.merge {
-                    all.merge.entry(k).or_default().extend(v);
-                }
-            }
-            Err(e) => issues.push(LoadIssue {
-                path: f,
-                problem: format!("alias file not used: {e}"),
-                skipped: false,
-            }),
-        }
-    }
-    (all, issues)
 }

@@ -3,6 +3,7 @@
 //! could not be read. Knows nothing of the terminal.
 
 mod document;
+pub mod generate;
 mod load;
 pub mod markdown;
 

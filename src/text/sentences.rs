@@ -135,7 +135,8 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Range<usi
     let body = body_start(text, start, end);
     let para = &text[body..end];
     let mut sent_start = body;
-    let chars: Vec<(usize, char)> = para.char_indices().map(|(i, c)| (body + i, c)).collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
+    chars.extend(para.char_indices().map(|(i, c)| (body + i, c)));
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];

@@ -288,7 +288,9 @@ const STOP: &[&str] = &[
 ];
 
 pub fn is_stop(lower: &str) -> bool {
-    STOP.binary_search(&lower).is_ok() || STOP.contains(&lower)
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(lower)
 }
 
 fn stemmer() -> &'static Stemmer {

@@ -1,0 +1,327 @@
+//! Integration tests of `crossread export` on the seeds and on a second,
+//! unrelated corpus (tests/fixtures/harbour), through the real binary.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn export(args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .arg("export")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn entity<'a>(j: &'a Value, name: &str) -> &'a Value {
+    j["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("no entity {name}"))
+}
+
+fn has_entity(j: &Value, name: &str) -> bool {
+    j["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == name)
+}
+
+fn aliases(e: &Value) -> Vec<&str> {
+    e["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect()
+}
+
+fn events_with<'a>(j: &'a Value, text: &str) -> Vec<&'a Value> {
+    j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["text"] == text)
+        .collect()
+}
+
+/// Every range in the export points at the text it claims, in the source.
+fn check_offsets(j: &Value, root: &Path) {
+    let sources: std::collections::HashMap<String, String> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let rel = d["path"].as_str().unwrap();
+            let p = root.join(rel);
+            (
+                d["id"].as_str().unwrap().to_string(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect();
+    for e in j["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let src = &sources[m["doc"].as_str().unwrap()];
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &src[s..t],
+                m["text"].as_str().unwrap(),
+                "mention offsets of {}",
+                e["name"]
+            );
+        }
+    }
+    for ev in j["events"].as_array().unwrap() {
+        let src = &sources[ev["doc"].as_str().unwrap()];
+        let (s, t) = (
+            ev["start"].as_u64().unwrap() as usize,
+            ev["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&src[s..t], ev["text"].as_str().unwrap());
+        assert!(
+            ev["sentence"]
+                .as_str()
+                .unwrap()
+                .contains(ev["text"].as_str().unwrap())
+        );
+    }
+}
+
+#[test]
+fn seeds_structure_and_facts() {
+    let j = export(&[]);
+    assert_eq!(j["version"], 1);
+    for key in ["documents", "entities", "events", "claims", "duplicates"] {
+        assert!(j[key].is_array(), "{key} missing");
+    }
+    let docs = j["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    let doc = |id: &str| {
+        docs.iter()
+            .find(|d| d["id"].as_str().unwrap().starts_with(id))
+            .unwrap()
+    };
+    assert_eq!(doc("004")["date"], "2019-01-25");
+    assert_eq!(doc("003")["date"], "2019-02-06");
+    assert_eq!(doc("004")["source"], "McLarty Associates");
+    assert_eq!(doc("003")["author"], "David Santoro");
+    assert!(
+        doc("000")["date"].is_null(),
+        "no date is invented for an undated article"
+    );
+    // Boilerplate: the paywall, the comment form and the copyright line.
+    let kinds = |id: &str| {
+        doc(id)["boilerplate"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["kind"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(kinds("000").contains(&"paywall".to_string()));
+    assert!(kinds("002").contains(&"comment_form".to_string()));
+    assert!(kinds("004").contains(&"copyright".to_string()));
+    assert!(kinds("003").contains(&"caption".to_string()));
+
+    // Entities: aliases merged, people kept apart.
+    let trump = entity(&j, "Donald Trump");
+    assert_eq!(trump["kind"], "person");
+    assert!(aliases(trump).contains(&"Trump"));
+    let kim = entity(&j, "Kim Jong-un");
+    assert!(
+        aliases(kim).contains(&"Kim Jong Un"),
+        "spelling variants merge"
+    );
+    assert!(
+        has_entity(&j, "Kim Yong Chol") && has_entity(&j, "Kim Jong Chol"),
+        "different Kims stay apart"
+    );
+    assert!(aliases(entity(&j, "Moon Jae-in")).contains(&"Moon"));
+    let nk = entity(&j, "North Korea");
+    assert_eq!(nk["kind"], "place");
+    for a in ["Pyongyang", "DPRK", "North Korean"] {
+        assert!(aliases(nk).contains(&a), "North Korea lacks alias {a}");
+    }
+    assert!(aliases(entity(&j, "South Korea")).contains(&"ROK"));
+    assert!(aliases(entity(&j, "Belt and Road Initiative")).contains(&"BRI"));
+    assert_eq!(entity(&j, "White House")["kind"], "organization");
+    assert_eq!(entity(&j, "Korean War")["kind"], "event");
+    for bad in [
+        "The",
+        "But",
+        "Despite",
+        "Observers",
+        "Given",
+        "KEY POINTS",
+        "Un",
+    ] {
+        assert!(!has_entity(&j, bad), "{bad} is not an entity");
+    }
+    let sanders = entity(&j, "Sarah Huckabee Sanders");
+    assert_eq!(
+        sanders["mentions_per_document"].as_object().unwrap().len(),
+        3,
+        "Sanders is in three documents"
+    );
+
+    // Events resolved against each article's own date.
+    assert!(
+        events_with(&j, "January 18")
+            .iter()
+            .all(|e| e["date"] == "2019-01-18")
+    );
+    assert!(
+        events_with(&j, "June 12")
+            .iter()
+            .all(|e| e["date"] == "2018-06-12"),
+        "past summit, not a future one"
+    );
+    let lf = events_with(&j, "late February");
+    assert!(
+        !lf.is_empty()
+            && lf
+                .iter()
+                .all(|e| e["date"] == "2019-02" && e["qualifier"] == "late")
+    );
+    assert_eq!(
+        events_with(&j, "January 19-22")[0]["date_end"],
+        "2019-01-22"
+    );
+    assert_eq!(events_with(&j, "Last year")[0]["date"], "2018");
+    assert_eq!(
+        events_with(&j, "the end of last year")[0]["qualifier"],
+        "late"
+    );
+    assert!(events_with(&j, "mid-2018")[0]["precision"] == "year");
+    // Not dates: $10/month, 28,500 troops, Level I.
+    for e in j["events"].as_array().unwrap() {
+        let t = e["text"].as_str().unwrap();
+        assert!(
+            !t.contains('$') && !t.contains("28,500"),
+            "{t} is not a date"
+        );
+    }
+    check_offsets(&j, Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn a_second_corpus_generalises() {
+    let j = export(&["tests/fixtures/harbour"]);
+    let docs = j["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0]["date"], "2021-03-08");
+    assert_eq!(docs[0]["date_basis"], "front_matter");
+    assert_eq!(docs[0]["author"], "Ann Lee");
+    assert_eq!(docs[0]["format"], "markdown");
+    assert_eq!(docs[1]["date"], "2021-03-09");
+    assert_eq!(docs[1]["author"], "Omar Haddad");
+    assert_eq!(docs[1]["source"], "Wire Services Ltd");
+    assert_eq!(docs[2]["boilerplate"][0]["kind"], "paywall");
+
+    let rutte = entity(&j, "Mark Rutte");
+    assert_eq!(rutte["kind"], "person");
+    assert!(aliases(rutte).contains(&"Rutte"));
+    // Two people share a family name: never merged, and the bare name stays apart.
+    assert_eq!(entity(&j, "Pieter de Vries")["kind"], "person");
+    assert_eq!(entity(&j, "Lotte de Vries")["kind"], "person");
+    assert!(has_entity(&j, "de Vries"));
+    let nl = entity(&j, "Netherlands");
+    assert!(aliases(nl).contains(&"Dutch") && aliases(nl).contains(&"Amsterdam"));
+    assert!(aliases(entity(&j, "European Union")).contains(&"EU"));
+    assert_eq!(entity(&j, "Port Authority")["kind"], "organization");
+
+    let ev = |t: &str| {
+        events_with(&j, t)
+            .first()
+            .copied()
+            .unwrap_or_else(|| panic!("no event {t}"))
+            .clone()
+    };
+    assert_eq!(ev("March 3-5")["date"], "2021-03-03");
+    assert_eq!(ev("March 3-5")["date_end"], "2021-03-05");
+    assert_eq!(ev("last year")["date"], "2020");
+    assert_eq!(ev("two years ago")["date"], "2019");
+    assert_eq!(ev("early June")["date"], "2021-06");
+    assert_eq!(ev("since 2019")["date"], "2019");
+    assert!(
+        events_with(&j, "March 9, 2021").is_empty(),
+        "the dateline is not an event"
+    );
+    for e in j["events"].as_array().unwrap() {
+        let t = e["text"].as_str().unwrap();
+        assert!(
+            !t.contains("436") && !t.contains("3,000") && !t.contains("$4"),
+            "{t} is not a date"
+        );
+    }
+    // Offsets in the Markdown file point into its source, front matter included.
+    check_offsets(
+        &j,
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .as_path(),
+    );
+}
+
+#[test]
+fn markdown_export_and_user_aliases() {
+    let dir = std::env::temp_dir().join(format!("crossread-aliases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Harbour news\n\nMayor Ines Duarte opened the quay. The Quay Trust praised Duarte.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "More news\n\nThe mayor, known locally as Dona Ines, spoke again on March 3, 2021.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("aliases.toml"),
+        "[merge]\n\"Ines Duarte\" = [\"Dona Ines\"]\n",
+    )
+    .unwrap();
+    let j = export(&[dir.to_str().unwrap()]);
+    let e = entity(&j, "Ines Duarte");
+    assert!(aliases(e).contains(&"Dona Ines"), "{e}");
+    assert_eq!(e["mentions_per_document"].as_object().unwrap().len(), 2);
+    // A broken alias file is reported, and the export still runs.
+    std::fs::write(dir.join("aliases.toml"), "[merge\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(["export", "--format", "markdown"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("aliases.toml") && err.contains("line 1"),
+        "{err}"
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.starts_with("# crossread briefing") && md.contains("| Ines Duarte | person |"),
+        "{md}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("aliases.toml")).unwrap(),
+        "[merge\n",
+        "the user's file is never rewritten"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
