@@ -90,13 +90,70 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
             })
         })
         .collect();
+    let claims: Vec<Value> = index
+        .claims
+        .iter()
+        .map(|c| {
+            let d = &docs[c.doc];
+            let (start, end) = span(d, &c.range);
+            let quote = c.quote.as_ref().map(|q| {
+                let (qs, qe) = span(d, q);
+                json!({"start": qs, "end": qe, "text": &d.text[q.clone()]})
+            });
+            let links: Vec<Value> = index.links[c.id]
+                .iter()
+                .map(|l| {
+                    let mut v = json!({
+                        "claim": l.to,
+                        "doc": docs[index.claims[l.to].doc].slug,
+                        "relation": l.relation,
+                        "score": (l.score * 1000.0).round() / 1000.0,
+                        "duplicate": l.duplicate,
+                    });
+                    if !l.diff.is_empty() {
+                        v["diff"] = json!(l.diff);
+                    }
+                    if let Some(conflict) = &l.conflict {
+                        v["conflict"] = json!(conflict);
+                    }
+                    v
+                })
+                .collect();
+            json!({
+                "id": c.id,
+                "doc": d.slug,
+                "start": start,
+                "end": end,
+                "kind": c.kind,
+                "text": &d.text[c.range.clone()],
+                "quote": quote,
+                "speaker": c.speaker.map(|e| index.entities[e].name.clone()),
+                "entities": c.entities.iter().map(|e| index.entities[*e].name.clone()).collect::<Vec<_>>(),
+                "sources": index.sources[c.id],
+                "links": links,
+            })
+        })
+        .collect();
+    let duplicates: Vec<Value> = index
+        .duplicates
+        .iter()
+        .map(|x| {
+            json!({
+                "a": docs[x.a].slug,
+                "b": docs[x.b].slug,
+                "relation": x.relation,
+                "overlap": (x.overlap * 1000.0).round() / 1000.0,
+                "fuller": docs[x.fuller].slug,
+            })
+        })
+        .collect();
     json!({
         "version": VERSION,
         "documents": documents,
         "entities": entities,
         "events": events,
-        "claims": [],
-        "duplicates": [],
+        "claims": claims,
+        "duplicates": duplicates,
     })
 }
 

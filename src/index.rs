@@ -2,9 +2,13 @@
 //! loaded documents and read-only afterwards. The UI reads it; nothing
 //! re-analyses.
 
+use crate::analysis::claims::{self, Claim};
+use crate::analysis::duplicates::{self, Duplicate};
 use crate::analysis::entities::{Entity, Mention, UserAliases};
+use crate::analysis::links::{self, Link, LinkInput, Relation};
 use crate::analysis::{self, DocAnalysis, Event};
 use crate::corpus::Document;
+use rayon::prelude::*;
 
 pub struct Index {
     pub docs: Vec<DocAnalysis>,
@@ -15,36 +19,137 @@ pub struct Index {
     pub events: Vec<Event>,
     /// Event indices sorted by date (then document and position).
     pub timeline: Vec<usize>,
+    /// All claims, sorted by (doc, start); a claim's id is its index.
+    pub claims: Vec<Claim>,
+    /// Links of each claim, strongest first.
+    pub links: Vec<Vec<Link>>,
+    pub duplicates: Vec<Duplicate>,
+    /// Per document, the id of its group of duplicates (its own id when it
+    /// has none), so copies are not counted as independent sources.
+    pub cluster: Vec<usize>,
+    /// Per claim, the independent documents that make it (itself included).
+    pub sources: Vec<usize>,
 }
 
 impl Index {
     pub fn build(docs: &[Document], user: &UserAliases) -> Index {
+        let mut sw = analysis::Stopwatch::new();
         let base = analysis::analyse_base(docs, user);
         let mut timeline: Vec<usize> = (0..base.events.len()).collect();
         timeline.sort_by_key(|&i| {
             let e = &base.events[i];
             (e.axis_day(), e.doc, e.range.start)
         });
+        let entities = base.entities.entities;
+        let mentions = base.entities.mentions;
+        let events = base.events;
+        let kinds: Vec<_> = entities.iter().map(|e| e.kind).collect();
+        let kind_of = |e: usize| kinds[e];
+        // Claims, per document in parallel.
+        let mut claims: Vec<Claim> = docs
+            .par_iter()
+            .zip(base.docs.par_iter())
+            .flat_map_iter(|(d, a)| {
+                let m = slice_by_doc(&mentions, d.id, |m| m.doc);
+                let e0 = events.partition_point(|e| e.doc < d.id);
+                let ev = slice_by_doc(&events, d.id, |e| e.doc);
+                claims::extract(d.id, &d.text, a, m, ev, e0, &kind_of)
+            })
+            .collect();
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = i;
+        }
+        sw.lap("claims");
+        // Duplicates, and groups of them.
+        let sets: Vec<Vec<u64>> = docs
+            .par_iter()
+            .zip(base.docs.par_iter())
+            .map(|(d, a)| duplicates::shingles(&d.text, &a.boilerplate))
+            .collect();
+        let dups = duplicates::find(&sets);
+        let mut cluster: Vec<usize> = (0..docs.len()).collect();
+        fn root(c: &mut [usize], mut x: usize) -> usize {
+            while c[x] != x {
+                c[x] = c[c[x]];
+                x = c[x];
+            }
+            x
+        }
+        for d in &dups {
+            let (ra, rb) = (root(&mut cluster, d.a), root(&mut cluster, d.b));
+            if ra != rb {
+                cluster[ra.max(rb)] = ra.min(rb);
+            }
+        }
+        for i in 0..cluster.len() {
+            cluster[i] = root(&mut cluster, i);
+        }
+        sw.lap("duplicates");
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let iso = |e: usize| events[e].date.iso();
+        let links = links::link(&LinkInput {
+            claims: &claims,
+            texts: &texts,
+            cluster: &cluster,
+            entity_kind: &kind_of,
+            event_iso: &iso,
+        });
+        sw.lap("links");
+        let sources = claims
+            .iter()
+            .zip(&links)
+            .map(|(c, ls)| {
+                let mut groups: Vec<usize> = ls
+                    .iter()
+                    .filter(|l| {
+                        matches!(l.relation, Relation::Corroborates | Relation::QuoteVariant)
+                    })
+                    .map(|l| cluster[claims[l.to].doc])
+                    .collect();
+                groups.push(cluster[c.doc]);
+                groups.sort_unstable();
+                groups.dedup();
+                groups.len()
+            })
+            .collect();
         Index {
             docs: base.docs,
-            entities: base.entities.entities,
-            mentions: base.entities.mentions,
-            events: base.events,
+            entities,
+            mentions,
+            events,
             timeline,
+            claims,
+            links,
+            duplicates: dups,
+            cluster,
+            sources,
         }
     }
 
     /// The mentions in document `doc`, sorted by position.
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        let a = self.mentions.partition_point(|m| m.doc < doc);
-        let b = self.mentions.partition_point(|m| m.doc <= doc);
-        &self.mentions[a..b]
+        slice_by_doc(&self.mentions, doc, |m| m.doc)
     }
 
     /// The events in document `doc`, sorted by position.
     pub fn doc_events(&self, doc: usize) -> &[Event] {
-        let a = self.events.partition_point(|e| e.doc < doc);
-        let b = self.events.partition_point(|e| e.doc <= doc);
-        &self.events[a..b]
+        slice_by_doc(&self.events, doc, |e| e.doc)
     }
+
+    /// The claims in document `doc`, sorted by position.
+    pub fn doc_claims(&self, doc: usize) -> &[Claim] {
+        slice_by_doc(&self.claims, doc, |c| c.doc)
+    }
+
+    /// Links of a claim to claims in other, independent documents (copies excluded).
+    pub fn independent_links(&self, claim: usize) -> impl Iterator<Item = &Link> {
+        self.links[claim].iter().filter(|l| !l.duplicate)
+    }
+}
+
+/// The run of `items` (sorted by document) that belongs to `doc`.
+fn slice_by_doc<T>(items: &[T], doc: usize, of: impl Fn(&T) -> usize) -> &[T] {
+    let a = items.partition_point(|x| of(x) < doc);
+    let b = items.partition_point(|x| of(x) <= doc);
+    &items[a..b]
 }

@@ -325,3 +325,121 @@ fn markdown_export_and_user_aliases() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+fn claim_with<'a>(j: &'a Value, doc: &str, start: &str) -> &'a Value {
+    j["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["doc"].as_str().unwrap().starts_with(doc)
+                && c["text"].as_str().unwrap().starts_with(start)
+        })
+        .unwrap_or_else(|| panic!("no claim in {doc} starting {start:?}"))
+}
+
+#[test]
+fn seeds_claims_links_and_duplicates() {
+    let j = export(&[]);
+    // The paywalled article is a truncated copy of the full one.
+    let dups = j["duplicates"].as_array().unwrap();
+    assert_eq!(dups.len(), 1, "{dups:?}");
+    assert_eq!(dups[0]["relation"], "truncated_copy");
+    assert!(dups[0]["fuller"].as_str().unwrap().starts_with("001"));
+    assert!(dups[0]["overlap"].as_f64().unwrap() > 0.9);
+    // The summit announcement is made by three independent sources.
+    let announce = claim_with(
+        &j,
+        "001",
+        "President Donald Trump will hold a second summit",
+    );
+    assert_eq!(announce["sources"], 3, "{announce}");
+    let corroborating: Vec<&str> = announce["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["relation"] == "corroborates" && l["duplicate"] == false)
+        .map(|l| l["doc"].as_str().unwrap())
+        .collect();
+    assert!(
+        corroborating.iter().any(|d| d.starts_with("002"))
+            && corroborating.iter().any(|d| d.starts_with("004")),
+        "{corroborating:?}"
+    );
+    // Its copy in the paywalled article is linked but marked as a duplicate.
+    assert!(
+        announce["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["doc"].as_str().unwrap().starts_with("000") && l["duplicate"] == true)
+    );
+    // The press secretary's words, quoted differently by two sources.
+    let sanders = claim_with(&j, "001", "White House press secretary");
+    assert_eq!(sanders["kind"], "quote");
+    assert_eq!(sanders["speaker"], "Sarah Huckabee Sanders");
+    let variant = sanders["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["relation"] == "quote_variant" && l["doc"].as_str().unwrap().starts_with("004"))
+        .expect("quote variant");
+    let changes: Vec<(String, String)> = variant["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["op"] != "equal")
+        .map(|o| {
+            (
+                o["op"].as_str().unwrap().to_string(),
+                o["text"].as_str().unwrap().trim().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        changes.contains(&("delete".into(), "fully".into()))
+            && changes.contains(&("insert".into(), "full".into())),
+        "{changes:?}"
+    );
+    // A claim only one article makes has no corroboration.
+    let single = claim_with(&j, "003", "A catastrophic second summit");
+    assert_eq!(single["sources"], 1);
+    assert!(
+        single["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["relation"] == "related")
+    );
+    // Questions are not claims; boilerplate holds none.
+    for c in j["claims"].as_array().unwrap() {
+        let t = c["text"].as_str().unwrap();
+        assert!(!t.ends_with('?'), "{t}");
+        assert!(
+            !t.contains("Cipher Brief Level I Member") && !t.contains("commenting using"),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn second_corpus_claims_and_quote_variant() {
+    let j = export(&["tests/fixtures/harbour"]);
+    assert!(
+        j["duplicates"].as_array().unwrap().is_empty(),
+        "different reports of one strike are not copies"
+    );
+    let quote = claim_with(&j, "01", "\"We will not go back");
+    assert_eq!(quote["kind"], "quote");
+    let v = quote["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["relation"] == "quote_variant")
+        .expect("variant");
+    assert!(v["doc"].as_str().unwrap().starts_with("02"));
+    assert_eq!(quote["sources"], 2);
+    // The same person saying two different things is not corroboration.
+    let walkout = claim_with(&j, "01", "Union leader Pieter de Vries said the walkout");
+    assert_eq!(walkout["sources"], 1);
+}

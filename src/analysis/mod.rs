@@ -241,3 +241,6 @@ pub fn date_basis_name(b: DateBasis) -> &'static str {
         DateBasis::Dateline => "dateline",
     }
 }
+pub mod claims;
+pub mod duplicates;
+pub mod links;
