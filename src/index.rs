@@ -33,8 +33,8 @@ pub struct Index {
 
 impl Index {
     pub fn build(docs: &[Document], user: &UserAliases) -> Index {
-        let mut sw = analysis::Stopwatch::new();
         let base = analysis::analyse_base(docs, user);
+        let mut sw = analysis::Stopwatch::new();
         let mut timeline: Vec<usize> = (0..base.events.len()).collect();
         timeline.sort_by_key(|&i| {
             let e = &base.events[i];

@@ -29,6 +29,14 @@ pub const CORROBORATE_SCORE: f32 = 0.40;
 pub const RELATED_SCORE: f32 = 0.28;
 pub const QUOTE_SIMILARITY: f32 = 0.6;
 const MAX_RELATED: usize = 5;
+/// At most this many corroborating or quote-variant links are kept per claim
+/// (the strongest), so a statement repeated by thousands of wire copies
+/// does not flood memory.
+const MAX_STRONG: usize = 50;
+/// Terms in more claims than this do not propose candidates.
+const MAX_POSTINGS: usize = 200;
+/// At most this many candidates (by shared terms) are scored per claim.
+const MAX_CANDIDATES: usize = 400;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -77,6 +85,8 @@ pub struct Link {
 /// What linking needs of each claim, computed once.
 struct Features {
     terms: Vec<u64>,
+    /// The squared IDF weight of each term, aligned with `terms`.
+    weights: Vec<f32>,
     quote: Vec<String>,
     trigrams: Vec<u64>,
 }
@@ -190,7 +200,7 @@ pub struct LinkInput<'a> {
 pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
     let claims = input.claims;
     let n = claims.len();
-    let feats: Vec<Features> = claims
+    let mut feats: Vec<Features> = claims
         .par_iter()
         .map(|c| {
             // Names are compared as entities, not as words: blank them out.
@@ -213,6 +223,7 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             let tri = trigrams(&quote);
             Features {
                 terms,
+                weights: Vec::new(),
                 quote,
                 trigrams: tri,
             }
@@ -234,20 +245,16 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             a
         });
     let idf = |t: &u64| (1.0 + n as f32 / *df.get(t).unwrap_or(&1) as f32).ln();
+    feats
+        .par_iter_mut()
+        .for_each(|f| f.weights = f.terms.iter().map(|t| idf(t).powi(2)).collect());
     let norms: Vec<f32> = feats
         .par_iter()
-        .map(|f| {
-            f.terms
-                .iter()
-                .map(|t| idf(t).powi(2))
-                .sum::<f32>()
-                .sqrt()
-                .max(1e-6)
-        })
+        .map(|f| f.weights.iter().sum::<f32>().sqrt().max(1e-6))
         .collect();
     // Inverted indexes: informative terms (not in too many claims) and
     // quotation trigrams.
-    let cap = (n / 50).max(12) as u32;
+    let cap = ((n / 50).max(12) as u32).min(MAX_POSTINGS as u32);
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut quote_postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, f) in feats.iter().enumerate() {
@@ -284,16 +291,26 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
                     }
                 }
             }
-            let mut links: Vec<Link> = cand
+            let mut cand: Vec<(u32, u32)> = cand
                 .into_iter()
                 .filter(|(j, hits)| *hits >= 2 && claims[*j as usize].doc != a.doc)
-                .filter_map(|(j, _)| score_pair(input, &feats, &norms, &idf, i, j as usize))
+                .collect();
+            if cand.len() > MAX_CANDIDATES {
+                cand.select_nth_unstable_by(MAX_CANDIDATES, |x, y| {
+                    y.1.cmp(&x.1).then(x.0.cmp(&y.0))
+                });
+                cand.truncate(MAX_CANDIDATES);
+            }
+            let mut links: Vec<Link> = cand
+                .into_iter()
+                .filter_map(|(j, _)| score_pair(input, &feats, &norms, i, j as usize))
                 .collect();
             links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.to.cmp(&y.to)));
-            let mut related = 0;
+            let (mut related, mut strong) = (0, 0);
             links.retain(|l| {
                 if l.relation != Relation::Related {
-                    return true;
+                    strong += 1;
+                    return strong <= MAX_STRONG;
                 }
                 related += 1;
                 related <= MAX_RELATED
@@ -307,7 +324,6 @@ fn score_pair(
     input: &LinkInput,
     feats: &[Features],
     norms: &[f32],
-    idf: &dyn Fn(&u64) -> f32,
     i: usize,
     j: usize,
 ) -> Option<Link> {
@@ -320,7 +336,7 @@ fn score_pair(
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                dot += idf(&fa.terms[x]).powi(2);
+                dot += fa.weights[x];
                 x += 1;
                 y += 1;
             }
