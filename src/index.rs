@@ -19,6 +19,8 @@ pub struct Index {
     pub events: Vec<Event>,
     /// Event indices sorted by date (then document and position).
     pub timeline: Vec<usize>,
+    /// Runs of `timeline` that share a date (one slot on the strip each).
+    pub timeline_slots: Vec<std::ops::Range<usize>>,
     /// All claims, sorted by (doc, start); a claim's id is its index.
     pub claims: Vec<Claim>,
     /// Links of each claim, strongest first.
@@ -40,6 +42,14 @@ impl Index {
             let e = &base.events[i];
             (e.axis_day(), e.doc, e.range.start)
         });
+        let mut timeline_slots: Vec<std::ops::Range<usize>> = Vec::new();
+        for (pos, &e) in timeline.iter().enumerate() {
+            let key = |i: usize| (base.events[i].date, base.events[i].qualifier);
+            match timeline_slots.last_mut() {
+                Some(r) if key(timeline[r.start]) == key(e) => r.end = pos + 1,
+                _ => timeline_slots.push(pos..pos + 1),
+            }
+        }
         let entities = base.entities.entities;
         let mentions = base.entities.mentions;
         let events = base.events;
@@ -118,6 +128,7 @@ impl Index {
             mentions,
             events,
             timeline,
+            timeline_slots,
             claims,
             links,
             duplicates: dups,

@@ -262,7 +262,22 @@ fn run_reader(cli: Cli) -> ExitCode {
             skipped: false,
         });
     }
-    let docs = loaded.documents;
+    let docs = std::sync::Arc::new(loaded.documents);
+    let (aliases, alias_issues) =
+        corpus::load_aliases(&inputs_of(&cli.paths), config_dir().as_deref());
+    issues.extend(alias_issues);
+
+    // The analysis runs in the background; the text shows at once.
+    let (tx, rx) = std::sync::mpsc::channel();
+    {
+        let docs = docs.clone();
+        std::thread::spawn(move || {
+            let index = crossread::index::Index::build(&docs, &aliases);
+            let _ = tx.send(index);
+        });
+    }
+    let mut index: Option<crossread::index::Index> = None;
+    let analysis_started = Instant::now();
 
     let mut terminal = init_terminal();
     let size = terminal
@@ -276,19 +291,43 @@ fn run_reader(cli: Cli) -> ExitCode {
     let wraps = WrapCache::default();
     let help_lines = ui::help::lines(&keymap).len();
     let mut dirty = true;
+    let mut first_frame: Option<Duration> = None;
     let result: std::io::Result<()> = (|| {
         loop {
+            if index.is_none()
+                && let Ok(ix) = rx.try_recv()
+            {
+                index = Some(ix);
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_ref(),
+                };
+                state.update(Input::Analysed, &ctx);
+                dirty = true;
+            }
             if dirty {
+                let progress = index.is_none().then(|| {
+                    format!(
+                        "analysing {} articles… {:.1} s",
+                        docs.len(),
+                        analysis_started.elapsed().as_secs_f64()
+                    )
+                });
                 let view = View {
                     docs: &docs,
                     issues: &issues,
                     wraps: &wraps,
                     theme: &themes[state.theme],
                     keymap: &keymap,
-                    progress: None,
+                    progress: progress.as_deref(),
+                    index: index.as_ref(),
                 };
                 terminal.draw(|f| ui::draw(f, &state, &view))?;
                 dirty = false;
+                first_frame.get_or_insert(started.elapsed());
                 if cli.first_frame_exit {
                     state.quit = true;
                 }
@@ -296,7 +335,14 @@ fn run_reader(cli: Cli) -> ExitCode {
             if state.quit {
                 return Ok(());
             }
-            if !event::poll(Duration::from_millis(250))? {
+            // While the analysis runs, wake up to show its progress.
+            let wait = if index.is_none() {
+                Duration::from_millis(100)
+            } else {
+                Duration::from_millis(500)
+            };
+            if !event::poll(wait)? {
+                dirty |= index.is_none();
                 continue;
             }
             // Take every pending event before drawing again, so that a storm
@@ -309,6 +355,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                         issues: &issues,
                         wraps: &wraps,
                         help_lines,
+                        index: index.as_ref(),
                     };
                     state.update(input, &ctx);
                     dirty = true;
@@ -323,7 +370,7 @@ fn run_reader(cli: Cli) -> ExitCode {
     if cli.first_frame_exit {
         eprintln!(
             "first frame after {:.1} ms ({} documents)",
-            started.elapsed().as_secs_f64() * 1000.0,
+            first_frame.unwrap_or_default().as_secs_f64() * 1000.0,
             docs.len()
         );
     }
@@ -338,20 +385,43 @@ fn run_reader(cli: Cli) -> ExitCode {
 
 /// Turn a terminal event into an input for `update`, asking the keymap.
 fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
+    use crossterm::event::{KeyCode, KeyModifiers};
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
+            // Typing into the entity filter.
+            if state.filter_editing
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                match k.code {
+                    KeyCode::Char(c) => return Some(Input::Char(c)),
+                    KeyCode::Backspace => return Some(Input::Backspace),
+                    KeyCode::Enter | KeyCode::Esc => return Some(Input::Action(Action::Filter)),
+                    _ => {}
+                }
+            }
             let key = crossread::app::keymap::Key::from_event(k);
             let context = match state.overlay {
                 Overlay::Help { .. } => Context::Help,
-                _ => Context::Global,
+                Overlay::Links { .. } => Context::Links,
+                Overlay::Picker { .. } => Context::Picker,
+                Overlay::Log { .. } => Context::Help,
+                Overlay::None if state.compare.is_some() => Context::Compare,
+                Overlay::None => Context::Global,
             };
             let action = keymap.lookup(context, key).or_else(|| {
                 // Overlays that have no binding for a key fall back to the
-                // global reading keys for closing.
+                // global keys for closing and quitting.
                 (context != Context::Global)
                     .then(|| keymap.lookup(Context::Global, key))
                     .flatten()
-                    .filter(|a| matches!(a, Action::Quit | Action::Close))
+                    .filter(|a| {
+                        matches!(
+                            a,
+                            Action::Quit | Action::Close | Action::Help | Action::NextTheme
+                        )
+                    })
             })?;
             Some(Input::Action(action))
         }

@@ -21,6 +21,15 @@ pub enum Action {
     NextDocument,
     PrevDocument,
     Confirm,
+    NextClaim,
+    PrevClaim,
+    NextMention,
+    PrevMention,
+    Compare,
+    ComparePick,
+    Filter,
+    SortEntities,
+    ClearSelection,
     NextTheme,
     ToggleSidebar,
     Help,
@@ -33,7 +42,22 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     Action(Action),
-    Click { x: u16, y: u16 },
-    Wheel { x: u16, y: u16, down: bool },
-    Resize { width: u16, height: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The analysis finished and its index is available.
+    Analysed,
+    /// A character typed into a text field (the entity filter).
+    Char(char),
+    Backspace,
 }

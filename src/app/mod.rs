@@ -9,4 +9,4 @@ pub mod state;
 
 pub use action::{Action, Input};
 pub use keymap::{Context, Keymap};
-pub use state::{AppState, Ctx, Overlay, Pane};
+pub use state::{AppState, Compare, Ctx, EntitySort, Overlay, Pane, SidebarTab};

@@ -15,6 +15,9 @@ pub struct HelpOverlay<'a> {
 fn section_title(c: Context) -> &'static str {
     match c {
         Context::Global => "Reading",
+        Context::Links => "In a claim's links",
+        Context::Compare => "Comparing two documents",
+        Context::Picker => "Choosing a document to compare",
         Context::Help => "In this help",
     }
 }

@@ -1,12 +1,15 @@
 //! Drawing: a pure function of the corpus, the state and the theme. One
 //! module per pane; panes are borrowed widgets. Nothing here changes state.
 
+pub mod compare;
 pub mod document;
 pub mod help;
+pub mod links;
 pub mod log;
 pub mod sidebar;
 pub mod status;
 pub mod theme;
+pub mod timeline;
 
 use crate::app::{AppState, Keymap, Overlay, Pane};
 use crate::corpus::{Document, LoadIssue};
@@ -28,6 +31,8 @@ pub struct View<'a> {
     pub keymap: &'a Keymap,
     /// Progress of background work, shown in the status bar.
     pub progress: Option<&'a str>,
+    /// The analysis, once it has arrived.
+    pub index: Option<&'a crate::index::Index>,
 }
 
 pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
@@ -36,15 +41,45 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         .buffer_mut()
         .set_style(area, view.theme.get("ui.text"));
     let panes = state.panes();
-    if let Some(r) = panes.sidebar {
-        frame.render_widget(sidebar::Sidebar { state, view }, r);
+    if let Some(compare) = state.compare {
+        frame.render_widget(
+            compare::CompareView {
+                state,
+                view,
+                compare,
+            },
+            area,
+        );
+    } else {
+        if let Some(r) = panes.sidebar {
+            frame.render_widget(sidebar::Sidebar { state, view }, r);
+        }
+        frame.render_widget(document::DocumentPane { state, view }, panes.document);
+        if let Some(r) = panes.timeline {
+            frame.render_widget(timeline::Timeline { state, view }, r);
+        }
     }
-    frame.render_widget(document::DocumentPane { state, view }, panes.document);
     frame.render_widget(status::StatusBar { state, view }, panes.status);
     match state.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => frame.render_widget(help::HelpOverlay { view, scroll }, area),
         Overlay::Log { scroll } => frame.render_widget(log::LogOverlay { view, scroll }, area),
+        Overlay::Links { claim, selected } => frame.render_widget(
+            links::LinksOverlay {
+                view,
+                claim,
+                selected,
+            },
+            area,
+        ),
+        Overlay::Picker { selected } => frame.render_widget(
+            links::PickerOverlay {
+                view,
+                selected,
+                current: state.doc,
+            },
+            area,
+        ),
     }
 }
 
@@ -89,6 +124,16 @@ pub fn fit(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// `s` made safe and broken into pieces of at most `width` cells (by
+/// graphemes, at spaces where possible), for short informational text.
+pub fn wrap_plain(s: &str, width: usize) -> Vec<String> {
+    let s = sanitize(s);
+    crate::text::wrap::wrap(&s, width.max(1))
+        .into_iter()
+        .map(|l| s[l.range].to_string())
+        .collect()
 }
 
 /// A rectangle of `w`×`h` centred in `area`, clipped to it.

@@ -44,6 +44,23 @@ impl Widget for StatusBar<'_> {
             m.clone()
         } else if let Some(p) = view.progress {
             p.to_string()
+        } else if let (Some(index), Some(e)) = (view.index, state.chosen_entity) {
+            let ent = &index.entities[e];
+            let at = state.mention.map_or(String::new(), |m| {
+                format!(" {}/{}", m + 1, ent.mentions.len())
+            });
+            format!("{}{at} · n/N walk mentions · x clear", ent.name)
+        } else if let (Some(index), Some(c)) = (view.index, state.claim) {
+            let n = index.sources[c];
+            let what = if n > 1 {
+                format!("{n} independent sources")
+            } else {
+                "single source".to_string()
+            };
+            format!(
+                "{} claim · {what} · Enter links · c compare",
+                index.claims[c].kind.label()
+            )
         } else if !view.issues.is_empty() {
             let mut parts = Vec::new();
             if skipped > 0 {

@@ -1,0 +1,200 @@
+//! Overlays for following claims: a claim's links (source, relation,
+//! score, quote diff, conflict), and the list to pick a document to compare.
+
+use super::compare::render_diff;
+use super::{View, centered, fit};
+use crate::app::layout;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+pub struct LinksOverlay<'a> {
+    pub view: &'a View<'a>,
+    pub claim: usize,
+    pub selected: usize,
+}
+
+impl Widget for LinksOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (view, theme) = (self.view, self.view.theme);
+        let Some(index) = view.index else { return };
+        let claim = &index.claims[self.claim];
+        let links = &index.links[self.claim];
+        let r = centered(
+            area,
+            area.width.saturating_sub(4).min(110),
+            area.height
+                .saturating_sub(2)
+                .min(4 + links.len() as u16 * 3 + 2),
+        );
+        Clear.render(r, buf);
+        let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
+        buf.set_style(r, popup);
+        let title = format!(
+            " {} · {} source{} · Enter go · c compare · q close ",
+            claim.kind.label(),
+            index.sources[self.claim],
+            if index.sources[self.claim] == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.get("ui.border.focused"))
+            .title(Span::styled(title, theme.get("ui.title")))
+            .render(r, buf);
+        let inner = layout::inner(r);
+        let w = inner.width as usize;
+        let text = &view.docs[claim.doc].text[claim.range.clone()];
+        let mut y = inner.y;
+        for chunk in super::wrap_plain(text, w).into_iter().take(2) {
+            buf.set_stringn(
+                inner.x,
+                y,
+                chunk,
+                w,
+                popup.patch(theme.get("markup.strong")),
+            );
+            y += 1;
+        }
+        y += 1;
+        // Keep the selected link in view.
+        let per = 3u16;
+        let room = (inner.bottom().saturating_sub(y) / per).max(1) as usize;
+        let first = self.selected.saturating_sub(room - 1);
+        for (i, l) in links.iter().enumerate().skip(first).take(room) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let to = &index.claims[l.to];
+            let d = &view.docs[to.doc];
+            let sel = i == self.selected;
+            let mut head_style = popup.patch(theme.get("reader.gutter.linked"));
+            if sel {
+                head_style = head_style.patch(theme.get("ui.selection"));
+                buf.set_style(
+                    Rect {
+                        x: inner.x,
+                        y,
+                        width: inner.width,
+                        height: 1,
+                    },
+                    head_style,
+                );
+            }
+            let dup = if l.duplicate {
+                " · copy of this article (not independent)"
+            } else {
+                ""
+            };
+            let head = format!(
+                "{} {} · {:.2} · {}{dup}",
+                if sel { "▸" } else { " " },
+                l.relation.label(),
+                l.score,
+                d.slug
+            );
+            buf.set_stringn(inner.x, y, fit(&head, w), w, head_style);
+            y += 1;
+            if y >= inner.bottom() {
+                break;
+            }
+            buf.set_stringn(
+                inner.x + 2,
+                y,
+                fit(&d.text[to.range.clone()], w.saturating_sub(2)),
+                w.saturating_sub(2),
+                popup,
+            );
+            y += 1;
+            if y >= inner.bottom() {
+                break;
+            }
+            if !l.diff.is_empty() {
+                render_diff(buf, inner.x + 2, y, w.saturating_sub(2), view, &l.diff);
+            } else if let Some(c) = &l.conflict {
+                buf.set_stringn(
+                    inner.x + 2,
+                    y,
+                    fit(&format!("⚠ {c}"), w.saturating_sub(2)),
+                    w.saturating_sub(2),
+                    popup.patch(theme.get("ui.warning")),
+                );
+            }
+            y += 1;
+        }
+    }
+}
+
+pub struct PickerOverlay<'a> {
+    pub view: &'a View<'a>,
+    pub selected: usize,
+    pub current: usize,
+}
+
+impl Widget for PickerOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (view, theme) = (self.view, self.view.theme);
+        let r = centered(
+            area,
+            area.width.saturating_sub(4).min(90),
+            (view.docs.len() as u16 + 2).min(area.height.saturating_sub(2)),
+        );
+        Clear.render(r, buf);
+        let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
+        buf.set_style(r, popup);
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.get("ui.border.focused"))
+            .title(Span::styled(
+                " Compare with… (Enter) ",
+                theme.get("ui.title"),
+            ))
+            .render(r, buf);
+        let inner = layout::inner(r);
+        let w = inner.width as usize;
+        let h = inner.height as usize;
+        let first = self.selected.saturating_sub(h.saturating_sub(1));
+        for (row, (i, d)) in view.docs.iter().enumerate().skip(first).take(h).enumerate() {
+            let y = inner.y + row as u16;
+            let mut style = if i == self.current {
+                popup.patch(theme.get("ui.text.dim"))
+            } else {
+                popup
+            };
+            if i == self.selected {
+                style = style.patch(theme.get("ui.selection"));
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    style,
+                );
+            }
+            let links = view.index.map_or(0, |ix| {
+                ix.doc_claims(self.current)
+                    .iter()
+                    .map(|c| {
+                        ix.links[c.id]
+                            .iter()
+                            .filter(|l| ix.claims[l.to].doc == i)
+                            .count()
+                    })
+                    .sum::<usize>()
+            });
+            let note = if i == self.current {
+                " (this document)".to_string()
+            } else if links > 0 {
+                format!(" · {links} links")
+            } else {
+                String::new()
+            };
+            buf.set_stringn(inner.x, y, fit(&format!("{}{note}", d.title), w), w, style);
+        }
+    }
+}
