@@ -97,13 +97,17 @@ impl Index {
         sw.lap("duplicates");
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         let iso = |e: usize| events[e].date.iso();
-        let links = links::link(&LinkInput {
+        let mut links = links::link(&LinkInput {
             claims: &claims,
             texts: &texts,
             cluster: &cluster,
             entity_kind: &kind_of,
             event_iso: &iso,
         });
+        // Independent sources first; links to copies of the same article last.
+        for ls in links.iter_mut() {
+            ls.sort_by_key(|l| l.duplicate);
+        }
         sw.lap("links");
         let sources = claims
             .iter()

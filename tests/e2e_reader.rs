@@ -141,3 +141,97 @@ fn a_bad_theme_file_is_reported_and_the_default_used() {
     t.wait_text("EXITED:0");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn entity_mentions_links_compare_and_quit_in_one_session() {
+    let seeds = common::seeds();
+    let t = Tmux::start("panes", 120, 40, &format!("{} {}", bin(), seeds.display()));
+    // The analysis arrives in the background; the entity list appears.
+    let s = t.wait_text("Entities (67)");
+    assert!(s.contains("Timeline (31 dated events)"), "{s}");
+    // Filter the entities and choose one.
+    t.keys(&["/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
+    let s = t.wait_text("Stephen Biegun 1/4");
+    assert!(
+        s.contains("004_bda03317836dd115"),
+        "Biegun is only in the McLarty update: {s}"
+    );
+    // Walk his mentions.
+    t.keys(&["n"]);
+    t.wait_text("Stephen Biegun 2/4");
+    // Into another document: choose Sanders, whose mentions span three.
+    t.keys(&[
+        "/", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "S", "a", "n", "d", "e",
+        "r", "s", "Enter", "Enter",
+    ]);
+    // The walk starts at the mention in the document on screen (the third).
+    t.wait_text("Sarah Huckabee Sanders 3/3");
+    t.keys(&["n"]);
+    let s = t.wait_text("Sarah Huckabee Sanders 1/3");
+    assert!(
+        s.contains("000_f3e51788789c48b3"),
+        "n wraps round into another document: {s}"
+    );
+    // Back to the document pane; walk claims to the quotation.
+    t.keys(&["x", "Tab"]);
+    let mut tries = 0;
+    while !t.screen().contains("quote claim") && tries < 8 {
+        t.keys(&["}"]);
+        tries += 1;
+    }
+    t.keys(&["Enter"]);
+    let s = t.wait_text("quote variant");
+    assert!(s.contains("[-fully-]") && s.contains("[+full+]"), "{s}");
+    // Compare the two documents side by side.
+    t.keys(&["c"]);
+    let s = t.wait_text("linked claims");
+    assert!(s.contains("McLARTY KOREA UPDATE"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("compare closed", |s| !s.contains("linked claims"));
+    t.keys(&["q"]);
+    let s = t.wait_text("EXITED:");
+    assert!(s.contains("EXITED:0"), "{s}");
+    assert!(
+        s.lines().any(|l| l.trim() == "icanon"),
+        "terminal restored: {s}"
+    );
+}
+
+#[test]
+fn resize_storms_do_not_break_the_reader() {
+    let t = Tmux::start(
+        "resize",
+        100,
+        30,
+        &format!("{} {}", bin(), common::seeds().display()),
+    );
+    t.wait_text("Entities (67)");
+    for (w, h) in [
+        (10, 4),
+        (200, 60),
+        (11, 5),
+        (80, 24),
+        (30, 10),
+        (250, 70),
+        (60, 20),
+        (120, 40),
+    ] {
+        let _ = std::process::Command::new("tmux")
+            .args([
+                "-L",
+                t.socket(),
+                "resize-window",
+                "-t",
+                "0",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .status();
+    }
+    t.wait_text("Entities (67)");
+    t.keys(&["q"]);
+    let s = t.wait_text("EXITED:");
+    assert!(s.contains("EXITED:0"), "{s}");
+}

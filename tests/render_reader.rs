@@ -123,7 +123,12 @@ fn help_overlay_lists_every_key_of_the_keymap() {
     let mut h = Harness::seeds(200, 60);
     h.act(Input::Action(Action::Help));
     assert!(matches!(h.state.overlay, Overlay::Help { .. }));
-    let s = screen(&h.render());
+    // The help is longer than the screen: read it page by page.
+    let mut s = String::new();
+    for _ in 0..6 {
+        s.push_str(&screen(&h.render()));
+        h.act(Input::Action(Action::PageDown));
+    }
     for b in &h.keymap.bindings {
         for k in &b.keys {
             assert!(s.contains(&key_name(k)), "help lacks {}", key_name(k));
@@ -176,7 +181,7 @@ fn tiny_and_odd_terminals_render_without_panic() {
 fn focus_moves_and_is_visible() {
     let mut h = Harness::seeds(80, 24);
     assert_eq!(h.state.focus, Pane::Document);
-    h.act(Input::Action(Action::FocusNext));
+    h.act(Input::Action(Action::FocusPrev));
     assert_eq!(h.state.focus, Pane::Sidebar);
     let s = screen(&h.render());
     assert!(
@@ -206,7 +211,8 @@ fn mouse_wheel_scrolls_and_click_focuses() {
         down: true,
     });
     assert_ne!(before, screen(&h.render()));
-    h.act(Input::Click { x: 5, y: 4 });
+    // Row 0 is the border, 1 the tabs, 2 the hint line; documents from row 3.
+    h.act(Input::Click { x: 5, y: 6 });
     assert_eq!(h.state.focus, Pane::Sidebar);
     assert_eq!(h.state.doc, 3, "clicking a row opens it");
 }

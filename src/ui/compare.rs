@@ -3,7 +3,7 @@
 //! shows the aligned pair: relation, score, the word diff of a quote variant,
 //! a conflict; for copies, which is fuller and what the shorter lacks.
 
-use super::document::{Marks, render_doc};
+use super::document::{Marks, Shown, render_doc};
 use super::{View, fit};
 use crate::analysis::links::{DiffTag, Relation};
 use crate::app::layout;
@@ -38,9 +38,11 @@ impl Widget for CompareView<'_> {
                 left,
                 view,
                 state,
-                c.left,
-                ltop,
-                true,
+                Shown {
+                    doc: c.left,
+                    top: ltop,
+                    focused: true,
+                },
                 &Marks::default(),
             );
             render_doc(
@@ -48,9 +50,11 @@ impl Widget for CompareView<'_> {
                 right,
                 view,
                 state,
-                c.right,
-                0,
-                false,
+                Shown {
+                    doc: c.right,
+                    top: 0,
+                    focused: false,
+                },
                 &Marks::default(),
             );
             return;
@@ -76,7 +80,8 @@ impl Widget for CompareView<'_> {
             // Nothing linked in view: keep the same share of the way down.
             None => (ltop * rlines.len()) / llines.len().max(1),
         };
-        let rtop = rtop.min(rlines.len().saturating_sub(rcol.height as usize));
+        // The follower may scroll past its end so that the pair stays aligned.
+        let rtop = rtop.min(rlines.len().saturating_sub(1));
         // Copies: mark what the fuller one has that the other lacks.
         let dup = index
             .duplicates
@@ -107,8 +112,30 @@ impl Widget for CompareView<'_> {
             lmarks.selected_claims.push(p.0);
             rmarks.selected_claims.push(p.1);
         }
-        render_doc(buf, left, view, state, c.left, ltop, true, &lmarks);
-        render_doc(buf, right, view, state, c.right, rtop, false, &rmarks);
+        render_doc(
+            buf,
+            left,
+            view,
+            state,
+            Shown {
+                doc: c.left,
+                top: ltop,
+                focused: true,
+            },
+            &lmarks,
+        );
+        render_doc(
+            buf,
+            right,
+            view,
+            state,
+            Shown {
+                doc: c.right,
+                top: rtop,
+                focused: false,
+            },
+            &rmarks,
+        );
         // Connect aligned pairs across the middle.
         for p in &pairs {
             let lrow = line_of(&llines, index.claims[p.0].range.start) as isize - ltop as isize;
@@ -200,6 +227,35 @@ impl Widget for CompareView<'_> {
     }
 }
 
+/// Keep a few unchanged words next to the changes: the end of the first run,
+/// the start of the last, both ends of a middle one.
+fn elide(s: &str, first: bool, last: bool) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let keep = 3;
+    let pad = |t: String| {
+        let lead = if s.starts_with(' ') && !first {
+            " "
+        } else {
+            ""
+        };
+        let trail = if s.ends_with(' ') && !last { " " } else { "" };
+        format!("{lead}{t}{trail}")
+    };
+    if words.len() <= keep * 2 {
+        return s.to_string();
+    }
+    match (first, last) {
+        (true, true) => s.to_string(),
+        (true, false) => pad(format!("…{}", words[words.len() - keep..].join(" "))),
+        (false, true) => pad(format!("{}…", words[..keep].join(" "))),
+        (false, false) => pad(format!(
+            "{} … {}",
+            words[..2].join(" "),
+            words[words.len() - 2..].join(" ")
+        )),
+    }
+}
+
 /// A word diff on one line: removed words struck, added words marked.
 pub fn render_diff(
     buf: &mut Buffer,
@@ -213,9 +269,12 @@ pub fn render_diff(
     let text = theme.get("ui.text");
     let mut cx = x;
     let end = x + w as u16;
-    for op in diff {
+    let last = diff.len().saturating_sub(1);
+    for (i, op) in diff.iter().enumerate() {
         let (s, style) = match op.op {
-            DiffTag::Equal => (op.text.clone(), text),
+            // Unchanged words far from a change are elided, so that the
+            // changes fit on the line.
+            DiffTag::Equal => (elide(&op.text, i == 0, i == last), text),
             DiffTag::Delete => (
                 format!("[-{}-]", op.text.trim()),
                 text.patch(theme.get("diff.minus")),

@@ -95,17 +95,24 @@ pub struct Marks {
     pub selected_claims: Vec<usize>,
 }
 
-/// Draw document `doc` into `area` (a bordered pane) from line `top`.
+/// Which document a pane shows, from which line, and whether it has focus.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub doc: DocId,
+    pub top: usize,
+    pub focused: bool,
+}
+
+/// Draw a document into `area` (a bordered pane).
 pub fn render_doc(
     buf: &mut Buffer,
     area: Rect,
     view: &View,
     state: &AppState,
-    doc: DocId,
-    top: usize,
-    focused: bool,
+    shown_doc: Shown,
     marks: &Marks,
 ) {
+    let Shown { doc, top, focused } = shown_doc;
     let theme = view.theme;
     let Some(d) = view.docs.get(doc) else { return };
     let title = super::fit(&d.title, area.width.saturating_sub(6) as usize);
@@ -284,9 +291,11 @@ impl Widget for DocumentPane<'_> {
             area,
             view,
             state,
-            state.doc,
-            top,
-            is_focused(state, Pane::Document),
+            Shown {
+                doc: state.doc,
+                top,
+                focused: is_focused(state, Pane::Document),
+            },
             &Marks::default(),
         );
     }

@@ -44,7 +44,11 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.view.theme;
         let lines = lines(self.view.keymap);
-        let r = centered(area, 72, lines.len() as u16 + 2);
+        let r = centered(
+            area,
+            area.width.saturating_sub(4).min(96),
+            lines.len() as u16 + 2,
+        );
         Clear.render(r, buf);
         let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
         buf.set_style(r, popup);
@@ -57,7 +61,7 @@ impl Widget for HelpOverlay<'_> {
             ))
             .render(r, buf);
         let inner = crate::app::layout::inner(r);
-        let keys_w = 22.min(inner.width as usize / 2);
+        let keys_w = 26.min(inner.width as usize / 2);
         for (row, (heading, keys, desc)) in lines
             .iter()
             .skip(self.scroll)

@@ -15,6 +15,7 @@ pub fn seeds() -> PathBuf {
 
 /// Everything the reader holds, for driving it in tests.
 pub struct Harness {
+    pub index: Option<crossread::index::Index>,
     pub docs: Vec<Document>,
     pub issues: Vec<LoadIssue>,
     pub wraps: WrapCache,
@@ -34,6 +35,7 @@ impl Harness {
             Rect::new(0, 0, w, h),
         );
         Harness {
+            index: None,
             docs: loaded.documents,
             issues: loaded.issues,
             wraps: WrapCache::default(),
@@ -47,6 +49,19 @@ impl Harness {
         Harness::new(&[seeds()], w, h)
     }
 
+    /// The seeds with the analysis done, as the reader has it once the
+    /// background work is over.
+    pub fn analysed(w: u16, h: u16) -> Harness {
+        let mut h = Harness::seeds(w, h);
+        h.index = Some(crossread::index::Index::build(&h.docs, &Default::default()));
+        h.act(Input::Analysed);
+        h
+    }
+
+    pub fn index(&self) -> &crossread::index::Index {
+        self.index.as_ref().expect("analysed")
+    }
+
     pub fn act(&mut self, input: Input) {
         let help_lines = ui::help::lines(&self.keymap).len();
         let ctx = Ctx {
@@ -54,6 +69,7 @@ impl Harness {
             issues: &self.issues,
             wraps: &self.wraps,
             help_lines,
+            index: self.index.as_ref(),
         };
         self.state.update(input, &ctx);
     }
@@ -68,6 +84,7 @@ impl Harness {
             theme: &self.themes[self.state.theme],
             keymap: &self.keymap,
             progress: None,
+            index: self.index.as_ref(),
         };
         term.draw(|f| ui::draw(f, &self.state, &view)).unwrap();
         term.backend().buffer().clone()

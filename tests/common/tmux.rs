@@ -48,6 +48,10 @@ impl Tmux {
         Tmux { socket }
     }
 
+    pub fn socket(&self) -> &str {
+        &self.socket
+    }
+
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
             let ok = Command::new("tmux")
