@@ -288,7 +288,9 @@ pub fn render_diff(
         let sw = crate::text::display_width(&s) as u16;
         buf.set_stringn(cx, y, &s, (end - cx) as usize, style);
         cx += sw;
-        if op.op != DiffTag::Equal && cx < end {
+        // A space between a change and what follows, unless it brings one.
+        let next_spaced = diff.get(i + 1).is_some_and(|n| n.op == DiffTag::Equal && n.text.starts_with(' '));
+        if op.op != DiffTag::Equal && cx < end && !next_spaced {
             cx += 1;
         }
         if cx >= end {
