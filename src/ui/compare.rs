@@ -289,7 +289,9 @@ pub fn render_diff(
         buf.set_stringn(cx, y, &s, (end - cx) as usize, style);
         cx += sw;
         // A space between a change and what follows, unless it brings one.
-        let next_spaced = diff.get(i + 1).is_some_and(|n| n.op == DiffTag::Equal && n.text.starts_with(' '));
+        let next_spaced = diff
+            .get(i + 1)
+            .is_some_and(|n| n.op == DiffTag::Equal && n.text.starts_with(' '));
         if op.op != DiffTag::Equal && cx < end && !next_spaced {
             cx += 1;
         }
