@@ -23,7 +23,7 @@ fn main() {
     let wraps = WrapCache::default();
     let mut state = AppState::new(docs.len(), start, themes.len(), Rect::new(0, 0, 200, 60));
     let help_lines = ui::help::lines(&keymap).len();
-    let mut act = |state: &mut AppState, input: Input| {
+    let act = |state: &mut AppState, input: Input| {
         let ctx = Ctx {
             docs: &docs,
             issues: &[],

@@ -854,6 +854,16 @@ pub struct Cues {
     other: u16,
 }
 
+impl Cues {
+    fn add(&mut self, o: &Cues) {
+        self.person += o.person;
+        self.org += o.org;
+        self.place += o.place;
+        self.event += o.event;
+        self.other += o.other;
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Source {
     Gazetteer(usize),
@@ -1675,12 +1685,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut words_of: Vec<Vec<String>> = vec![Vec::new(); n];
     let mut docs_of: Vec<HashSet<DocId>> = vec![HashSet::new(); n];
     for (c, &cl) in kept.iter().zip(&cand_cluster) {
-        let q = &mut cues[cl];
-        q.person += c.cues.person;
-        q.org += c.cues.org;
-        q.place += c.cues.place;
-        q.event += c.cues.event;
-        q.other += c.cues.other;
+        cues[cl].add(&c.cues);
         if let Source::Gazetteer(id) = c.source {
             gaz_of[cl] = Some(id);
         }
@@ -1846,12 +1851,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             ent_gaz.push(None);
             entities.len() - 1
         });
-        let q = &mut ent_cues[e];
-        q.person += c.cues.person;
-        q.org += c.cues.org;
-        q.place += c.cues.place;
-        q.event += c.cues.event;
-        q.other += c.cues.other;
+        ent_cues[e].add(&c.cues);
         if let Source::Gazetteer(id) = c.source {
             ent_gaz[e] = Some(id);
         }

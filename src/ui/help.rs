@@ -4,8 +4,7 @@ use super::{View, centered, fit};
 use crate::app::keymap::{Context, Keymap, key_name};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 pub struct HelpOverlay<'a> {
     pub view: &'a View<'a>,
@@ -49,18 +48,8 @@ impl Widget for HelpOverlay<'_> {
             area.width.saturating_sub(4).min(96),
             lines.len() as u16 + 2,
         );
-        Clear.render(r, buf);
-        let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
-        buf.set_style(r, popup);
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.get("ui.border.focused"))
-            .title(Span::styled(
-                " Keys · j/k scroll · q close ",
-                theme.get("ui.title"),
-            ))
-            .render(r, buf);
-        let inner = crate::app::layout::inner(r);
+        let (popup, inner) =
+            super::popup_frame(buf, r, theme, " Keys · j/k scroll · q close ".to_string());
         let keys_w = 26.min(inner.width as usize / 2);
         for (row, (heading, keys, desc)) in lines
             .iter()

@@ -143,18 +143,8 @@ impl Widget for PickerOverlay<'_> {
             area.width.saturating_sub(4).min(90),
             (view.docs.len() as u16 + 2).min(area.height.saturating_sub(2)),
         );
-        Clear.render(r, buf);
-        let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
-        buf.set_style(r, popup);
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.get("ui.border.focused"))
-            .title(Span::styled(
-                " Compare with… (Enter) ",
-                theme.get("ui.title"),
-            ))
-            .render(r, buf);
-        let inner = layout::inner(r);
+        let (popup, inner) =
+            super::popup_frame(buf, r, theme, " Compare with… (Enter) ".to_string());
         let w = inner.width as usize;
         let h = inner.height as usize;
         let first = self.selected.saturating_sub(h.saturating_sub(1));

@@ -3,8 +3,7 @@
 use super::{View, centered, fit};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
 pub struct LogOverlay<'a> {
     pub view: &'a View<'a>,
@@ -20,18 +19,12 @@ impl Widget for LogOverlay<'_> {
             area.width.saturating_sub(4).max(10),
             (issues.len().max(1) + 2) as u16,
         );
-        Clear.render(r, buf);
-        let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
-        buf.set_style(r, popup);
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.get("ui.border.focused"))
-            .title(Span::styled(
-                format!(" Load messages ({}) ", issues.len()),
-                theme.get("ui.title"),
-            ))
-            .render(r, buf);
-        let inner = crate::app::layout::inner(r);
+        let (popup, inner) = super::popup_frame(
+            buf,
+            r,
+            theme,
+            format!(" Load messages ({}) ", issues.len()).to_string(),
+        );
         let w = inner.width as usize;
         if issues.is_empty() {
             buf.set_stringn(

@@ -136,6 +136,26 @@ pub fn wrap_plain(s: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Clear `r` and draw an overlay's frame with `title`; returns the popup's
+/// base style and its inside.
+pub fn popup_frame(
+    buf: &mut ratatui::buffer::Buffer,
+    r: Rect,
+    theme: &Theme,
+    title: String,
+) -> (ratatui::style::Style, Rect) {
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(r, buf);
+    let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
+    buf.set_style(r, popup);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.get("ui.border.focused"))
+        .title(ratatui::text::Span::styled(title, theme.get("ui.title")))
+        .render(r, buf);
+    (popup, crate::app::layout::inner(r))
+}
+
 /// A rectangle of `w`×`h` centred in `area`, clipped to it.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
