@@ -330,3 +330,23 @@ fn compare_of_copies_says_which_is_fuller() {
         "{s}"
     );
 }
+
+#[test]
+fn claims_are_styled_by_kind() {
+    let mut h = Harness::analysed(200, 60);
+    act(&mut h, &[Action::NextDocument]);
+    let buf = h.render();
+    // A quotation (italic in the default theme) and a plain assertion are
+    // drawn differently.
+    let (qx, qy) = find(&buf, "sanctions on North Korea until").unwrap();
+    assert!(
+        buf[(qx, qy)].modifier.contains(Modifier::ITALIC),
+        "quote claims are italic"
+    );
+    let (ax, ay) = find(&buf, "did not use the leverage").unwrap();
+    assert!(!buf[(ax, ay)].modifier.contains(Modifier::ITALIC));
+    assert!(
+        buf[(ax, ay)].modifier.contains(Modifier::UNDERLINED),
+        "claims are underlined"
+    );
+}

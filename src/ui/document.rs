@@ -159,15 +159,15 @@ pub fn render_doc(
             visible(claims, &window, |c| c.range.clone())
                 .map(|c| {
                     let conflict = index.links[c.id].iter().any(|l| l.conflict.is_some());
-                    let scope = if conflict {
-                        "reader.claim.conflict"
+                    // The kind's own style, then the sources' over it.
+                    let mut style = theme.get(&format!("reader.claim.{}", c.kind.label()));
+                    if conflict {
+                        style = style.patch(theme.get("reader.claim.conflict"));
                     } else if index.sources[c.id] > 1 {
-                        "reader.claim.linked"
-                    } else {
-                        "reader.claim"
-                    };
+                        style = style.patch(theme.get("reader.claim.linked"));
+                    }
                     claims_shown.push((c.range.clone(), index.sources[c.id], conflict));
-                    (c.range.clone(), theme.get(scope))
+                    (c.range.clone(), style)
                 })
                 .collect(),
         ));
@@ -211,7 +211,11 @@ pub fn render_doc(
                 .collect(),
         ));
     }
-    let gutter_x = layout::inner(area).x;
+    // The gutter sits just left of the text, however wide the pane.
+    let gutter_x = col
+        .x
+        .saturating_sub(layout::GUTTER)
+        .max(layout::inner(area).x);
     let gutter_w = col.x.saturating_sub(gutter_x).min(layout::GUTTER);
     for (row, line) in shown.iter().enumerate() {
         let y = col.y + row as u16;
