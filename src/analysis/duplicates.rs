@@ -6,8 +6,8 @@
 
 use super::boilerplate::{self, Boilerplate};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -101,13 +101,13 @@ fn intersection(a: &[u64], b: &[u64]) -> usize {
 
 /// Find duplicate pairs among documents given as their shingle sets.
 pub fn find(sets: &[Vec<u64>]) -> Vec<Duplicate> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (d, set) in sets.iter().enumerate() {
         for &h in set.iter().filter(|h| *h % SAMPLE_MOD == 0) {
             postings.entry(h).or_default().push(d as u32);
         }
     }
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
     for docs in postings
         .values()
         .filter(|d| d.len() > 1 && d.len() <= MAX_POSTINGS)
@@ -118,13 +118,11 @@ pub fn find(sets: &[Vec<u64>]) -> Vec<Duplicate> {
             }
         }
     }
-    let sampled = |d: u32| {
-        sets[d as usize]
-            .iter()
-            .filter(|h| *h % SAMPLE_MOD == 0)
-            .count()
-            .max(1) as f64
-    };
+    let counts: Vec<f64> = sets
+        .iter()
+        .map(|s| s.iter().filter(|h| *h % SAMPLE_MOD == 0).count().max(1) as f64)
+        .collect();
+    let sampled = |d: u32| counts[d as usize];
     let candidates: Vec<(u32, u32)> = shared
         .into_iter()
         .filter(|((a, b), n)| *n as f64 >= 0.3 * sampled(*a).min(sampled(*b)))

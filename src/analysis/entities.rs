@@ -12,8 +12,9 @@
 use super::boilerplate::{self, Boilerplate};
 use super::gazetteer::{self, AliasKind, key};
 use crate::corpus::DocId;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -904,7 +905,7 @@ mod word {
 fn word_classes() -> &'static HashMap<&'static str, u32> {
     static M: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
     M.get_or_init(|| {
-        let mut m: HashMap<&'static str, u32> = HashMap::new();
+        let mut m: HashMap<&'static str, u32> = HashMap::default();
         let lists: [(u32, &[&'static str]); 13] = [
             (word::TITLE_HEADS, TITLE_HEADS),
             (word::TITLE_PREFIXES, TITLE_PREFIXES),
@@ -1594,7 +1595,7 @@ impl Dsu {
 pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let gaz = gazetteer::get();
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+    let mut acronyms: HashMap<String, String> = HashMap::default();
     for d in per_doc {
         cands.extend(d.cands);
         for (long, short) in d.acronyms {
@@ -1620,7 +1621,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         kept.push(c);
     }
     let split: HashSet<String> = user.split.iter().map(|s| key(s)).collect();
-    let mut forced: HashMap<String, String> = HashMap::new();
+    let mut forced: HashMap<String, String> = HashMap::default();
     for (canon, names) in &user.merge {
         for n in names {
             forced.insert(key(n), key(canon));
@@ -1660,7 +1661,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         .collect();
 
     // Clusters by key; gazetteer entries by their canonical key.
-    let mut cluster_of: HashMap<String, usize> = HashMap::new();
+    let mut cluster_of: HashMap<String, usize> = HashMap::default();
     let mut cluster_keys: Vec<String> = Vec::new();
     let mut cand_cluster = Vec::with_capacity(kept.len());
     for c in &kept {
@@ -1683,7 +1684,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut cues = vec![Cues::default(); n];
     let mut gaz_of: Vec<Option<usize>> = vec![None; n];
     let mut words_of: Vec<Vec<String>> = vec![Vec::new(); n];
-    let mut docs_of: Vec<HashSet<DocId>> = vec![HashSet::new(); n];
+    let mut docs_of: Vec<HashSet<DocId>> = vec![HashSet::default(); n];
     for (c, &cl) in kept.iter().zip(&cand_cluster) {
         cues[cl].add(&c.cues);
         if let Source::Gazetteer(id) = c.source {
@@ -1701,7 +1702,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             && q.person >= q.org.max(q.place).max(q.event).max(q.other)
     };
     // Acronyms to their expansions: defined in text, or by initials.
-    let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (cl, ws) in words_of.iter().enumerate() {
         if ws.len() >= 2 {
             let ini: String = ws
@@ -1737,7 +1738,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
     }
     // Surnames and partial names to the one full name that has them.
-    let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_part: HashMap<String, Vec<usize>> = HashMap::default();
     for (cl, ws) in words_of.iter().enumerate() {
         if ws.len() >= 2 && is_person(cl, &cues, &gaz_of) {
             let first = key(&ws[0]);
@@ -1789,7 +1790,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         // Ambiguous in the corpus: try within each document that mentions it,
         // but only if every document agrees on one person.
         if distinct.len() > 1 {
-            let mut chosen = HashSet::new();
+            let mut chosen = HashSet::default();
             for d in &docs_of[cl] {
                 let local: HashSet<usize> = distinct
                     .iter()
@@ -1826,7 +1827,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     };
 
     // Build entities from clusters.
-    let mut root_index: HashMap<usize, usize> = HashMap::new();
+    let mut root_index: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut surfaces: Vec<HashMap<String, (u32, usize)>> = Vec::new();
@@ -1846,7 +1847,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                 mentions: Vec::new(),
                 per_doc: Vec::new(),
             });
-            surfaces.push(HashMap::new());
+            surfaces.push(HashMap::default());
             ent_cues.push(Cues::default());
             ent_gaz.push(None);
             entities.len() - 1

@@ -2,8 +2,8 @@
 //! demonyms and capitals; major international organisations; regions.
 
 use super::entities::EntityKind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a name refers to a gazetteer entry.
@@ -27,10 +27,10 @@ pub struct Gazetteer {
     index: HashMap<String, (usize, AliasKind)>,
     /// Keys of names written in capitals ("UN", "US"): they match only
     /// when written in capitals too, so "Un" in "Kim Jong Un" is not the UN.
-    caps_only: std::collections::HashSet<String>,
+    caps_only: FxHashSet<String>,
     /// Keys of the first 1, 2, … words of every name, so a lookup can stop
     /// as soon as no name continues.
-    prefixes: std::collections::HashSet<String>,
+    prefixes: FxHashSet<String>,
     /// Most words in any name.
     pub max_words: usize,
 }
@@ -99,7 +99,7 @@ pub fn get() -> &'static Gazetteer {
     G.get_or_init(|| {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             caps_only: Default::default(),
             prefixes: Default::default(),
             max_words: 1,

@@ -21,8 +21,8 @@ use super::claims::Claim;
 use super::entities::EntityKind;
 use crate::text::words;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub const CORROBORATE_COSINE: f32 = 0.35;
 pub const CORROBORATE_SCORE: f32 = 0.40;
@@ -232,13 +232,13 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
     // Document frequency of each term, over claims.
     let df: HashMap<u64, u32> = feats
         .par_iter()
-        .fold(HashMap::new, |mut m: HashMap<u64, u32>, f| {
+        .fold(HashMap::default, |mut m: HashMap<u64, u32>, f| {
             for t in &f.terms {
                 *m.entry(*t).or_default() += 1;
             }
             m
         })
-        .reduce(HashMap::new, |mut a, b| {
+        .reduce(HashMap::default, |mut a, b| {
             for (k, v) in b {
                 *a.entry(k).or_default() += v;
             }
@@ -255,8 +255,8 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
     // Inverted indexes: informative terms (not in too many claims) and
     // quotation trigrams.
     let cap = ((n / 50).max(12) as u32).min(MAX_POSTINGS as u32);
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut quote_postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
+    let mut quote_postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
         for t in f
             .terms
@@ -274,7 +274,7 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
         .map(|i| {
             let a = &claims[i];
             let fa = &feats[i];
-            let mut cand: HashMap<u32, u32> = HashMap::new();
+            let mut cand: HashMap<u32, u32> = HashMap::default();
             for t in &fa.terms {
                 if let Some(p) = postings.get(t) {
                     for &j in p {

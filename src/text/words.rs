@@ -288,7 +288,7 @@ const STOP: &[&str] = &[
 ];
 
 pub fn is_stop(lower: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP.iter().copied().collect())
         .contains(lower)
 }
