@@ -1,7 +1,10 @@
-//! Profile helper: only the entity candidate stage, repeated.
-use crossread::analysis::{boilerplate, entities};
+//! Profile helper: time the corpus-level entity resolution on its own
+//! (`cargo bench --bench stages`; corpus from `cargo bench --bench analysis`).
+use crossread::analysis::entities::{self, UserAliases};
+use crossread::analysis::{boilerplate, entities::DocInput};
 fn main() {
-    let dir = std::env::temp_dir().join("crossread-bench-1000");
+    let n = std::env::var("CROSSREAD_STAGE_N").unwrap_or_else(|_| "10000".into());
+    let dir = std::env::temp_dir().join(format!("crossread-bench-{n}"));
     let docs = crossread::corpus::load_paths(&[dir]).documents;
     let sents: Vec<_> = docs
         .iter()
@@ -13,18 +16,30 @@ fn main() {
         .map(|(d, s)| boilerplate::find(&d.text, s))
         .collect();
     let t = std::time::Instant::now();
-    for _ in 0..3 {
-        for ((d, s), b) in docs.iter().zip(&sents).zip(&boiler) {
-            std::hint::black_box(entities::doc_candidates(&entities::DocInput {
+    let cands: Vec<_> = docs
+        .iter()
+        .zip(&sents)
+        .zip(&boiler)
+        .map(|((d, s), b)| {
+            entities::doc_candidates(&DocInput {
                 doc: d.id,
                 text: &d.text,
                 sentences: s,
                 boilerplate: b,
-            }));
-        }
-    }
+            })
+        })
+        .collect();
     println!(
-        "candidates: {:.1} µs per doc",
-        t.elapsed().as_secs_f64() * 1e6 / 3000.0
+        "candidates: {:.1} µs per doc (one thread)",
+        t.elapsed().as_secs_f64() * 1e6 / docs.len() as f64
+    );
+    let t = std::time::Instant::now();
+    let e = entities::resolve(cands, &UserAliases::default());
+    println!(
+        "resolve: {:.0} ms for {} docs, {} entities, {} mentions",
+        t.elapsed().as_secs_f64() * 1e3,
+        docs.len(),
+        e.entities.len(),
+        e.mentions.len()
     );
 }

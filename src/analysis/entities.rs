@@ -1563,8 +1563,25 @@ pub struct DocCandidates {
 }
 
 pub fn doc_candidates(input: &DocInput) -> DocCandidates {
-    let (cands, acronyms) = candidates(input.doc, input.text, input.sentences, input.boilerplate);
-    DocCandidates { cands, acronyms }
+    let (mut cands, acronyms) =
+        candidates(input.doc, input.text, input.sentences, input.boilerplate);
+    // Overlaps within the document: the longest candidate wins. Done here,
+    // per document and in parallel, so the corpus pass only concatenates.
+    cands.sort_unstable_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if kept
+            .last()
+            .is_some_and(|last: &Candidate| c.range.start < last.range.end)
+        {
+            continue;
+        }
+        kept.push(c);
+    }
+    DocCandidates {
+        cands: kept,
+        acronyms,
+    }
 }
 
 /// Union-find over cluster ids.
@@ -1593,6 +1610,7 @@ impl Dsu {
 
 /// Merge the candidates of all documents into entities.
 pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
+    let mut sw = super::Stopwatch::new();
     let gaz = gazetteer::get();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut acronyms: HashMap<String, String> = HashMap::default();
@@ -1602,24 +1620,10 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             acronyms.entry(key(&short)).or_insert_with(|| key(&long));
         }
     }
-    // Overlaps within a document: the longest candidate wins.
-    cands.sort_by(|a, b| {
-        (a.doc, a.range.start, std::cmp::Reverse(a.range.end)).cmp(&(
-            b.doc,
-            b.range.start,
-            std::cmp::Reverse(b.range.end),
-        ))
-    });
-    let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if let Some(last) = kept.last()
-            && last.doc == c.doc
-            && c.range.start < last.range.end
-        {
-            continue;
-        }
-        kept.push(c);
-    }
+    // Each document's candidates come sorted and without overlaps; documents
+    // come in order (see `doc_candidates`).
+    let kept = cands;
+    sw.lap("resolve: gather and sort");
     let split: HashSet<String> = user.split.iter().map(|s| key(s)).collect();
     let mut forced: HashMap<String, String> = HashMap::default();
     for (canon, names) in &user.merge {
@@ -1664,20 +1668,32 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut cluster_of: HashMap<String, usize> = HashMap::default();
     let mut cluster_keys: Vec<String> = Vec::new();
     let mut cand_cluster = Vec::with_capacity(kept.len());
+    sw.lap("resolve: filter");
+    // Names that are gazetteer entries join their entry's cluster; a key
+    // seen before is looked up without allocating.
+    let mut gaz_key_of: HashMap<usize, String> = HashMap::default();
     for c in &kept {
-        let mut k = c.key.clone();
+        let mut k: &str = &c.key;
         if let Source::Name = c.source
-            && !split.contains(&k)
+            && !split.contains(k)
+            && gaz.lookup_key(k).is_some()
             && let Some((id, _)) = gaz.lookup(&c.name)
         {
-            k = key(&gaz.entries[id].canonical);
+            k = gaz_key_of
+                .entry(id)
+                .or_insert_with(|| key(&gaz.entries[id].canonical));
         }
-        let id = *cluster_of.entry(k.clone()).or_insert_with(|| {
-            cluster_keys.push(k.clone());
-            cluster_keys.len() - 1
-        });
+        let id = match cluster_of.get(k) {
+            Some(&id) => id,
+            None => {
+                cluster_keys.push(k.to_string());
+                cluster_of.insert(k.to_string(), cluster_keys.len() - 1);
+                cluster_keys.len() - 1
+            }
+        };
         cand_cluster.push(id);
     }
+    sw.lap("resolve: clusters");
     let n = cluster_keys.len();
     let mut dsu = Dsu((0..n).collect());
     // Kind evidence per cluster.
@@ -1826,6 +1842,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             })
     };
 
+    sw.lap("resolve: merging");
     // Build entities from clusters.
     let mut root_index: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
@@ -1857,19 +1874,21 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             ent_gaz[e] = Some(id);
         }
         let order = mentions.len();
-        let form = if c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  ") {
-            c.name.split_whitespace().collect::<Vec<_>>().join(" ")
+        if c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  ") {
+            let form = c.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            surfaces[e].entry(form).or_insert((0, usize::MAX - order)).0 += 1;
+        } else if let Some(s) = surfaces[e].get_mut(c.name.as_str()) {
+            s.0 += 1;
         } else {
-            c.name.clone()
-        };
-        let s = surfaces[e].entry(form).or_insert((0, usize::MAX - order));
-        s.0 += 1;
+            surfaces[e].insert(c.name.clone(), (1, usize::MAX - order));
+        }
         mentions.push(Mention {
             doc: c.doc,
             range: c.range.clone(),
             entity: e,
         });
     }
+    sw.lap("resolve: mentions");
     for (e, ent) in entities.iter_mut().enumerate() {
         let mut q = ent_cues[e];
         // A lone word that is part of several people's names is a person
@@ -1927,6 +1946,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         aliases.dedup_by(|a, b| a.name == b.name);
         ent.aliases = aliases;
     }
+    sw.lap("resolve: names and kinds");
     // Drop lone capitalised words with no evidence at all that were only ever
     // seen once (mostly noise), and order entities by mentions.
     mentions.sort_by_key(|m| (m.doc, m.range.start));

@@ -36,7 +36,7 @@ const MAX_STRONG: usize = 50;
 /// Terms in more claims than this do not propose candidates.
 const MAX_POSTINGS: usize = 200;
 /// At most this many candidates (by shared terms) are scored per claim.
-const MAX_CANDIDATES: usize = 400;
+const MAX_CANDIDATES: usize = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -89,6 +89,8 @@ struct Features {
     weights: Vec<f32>,
     quote: Vec<String>,
     trigrams: Vec<u64>,
+    /// The ISO dates of the claim's events.
+    dates: Vec<String>,
 }
 
 fn hash(s: &str) -> u64 {
@@ -134,6 +136,9 @@ pub fn quote_words(q: &str) -> Vec<String> {
 fn quote_similarity(a: &[String], b: &[String]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
+    }
+    if a == b {
+        return 1.0;
     }
     let a_ref: Vec<&str> = a.iter().map(String::as_str).collect();
     let b_ref: Vec<&str> = b.iter().map(String::as_str).collect();
@@ -224,6 +229,7 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             Features {
                 terms,
                 weights: Vec::new(),
+                dates: c.events.iter().map(|e| (input.event_iso)(*e)).collect(),
                 quote,
                 trigrams: tri,
             }
@@ -357,8 +363,7 @@ fn score_pair(
     } else {
         inter as f32 / union as f32
     };
-    let dates_a: Vec<String> = a.events.iter().map(|e| (input.event_iso)(*e)).collect();
-    let dates_b: Vec<String> = b.events.iter().map(|e| (input.event_iso)(*e)).collect();
+    let (dates_a, dates_b) = (&fa.dates, &fb.dates);
     let same_date = dates_a.iter().any(|d| dates_b.contains(d));
     let mut score = 0.65 * cosine + 0.25 * ent + if same_date { 0.10 } else { 0.0 };
     let duplicate = input.cluster[a.doc] == input.cluster[b.doc];
@@ -390,7 +395,7 @@ fn score_pair(
     } else {
         return None;
     };
-    let conflict = conflict(input, a, b, &dates_a, &dates_b, relation, inter);
+    let conflict = conflict(input, a, b, dates_a, dates_b, relation, inter);
     Some(Link {
         to: j,
         relation,
