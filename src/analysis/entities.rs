@@ -813,7 +813,7 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     tokens
 }
 
-/// "US-DPRK", "US-South Korea": a hyphenated word whose parts include a
+/// "US-UK", "US-South Africa": a hyphenated word whose parts include a
 /// gazetteer name becomes separate words, so each part is found.
 fn split_gazetteer_compounds(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let gaz = gazetteer::get();
@@ -1247,7 +1247,7 @@ fn candidates(
 }
 
 /// A run may start on a gazetteer word when a keyword makes the whole run
-/// one name ("Singapore Summit", "Pacific Forum").
+/// one name ("Geneva Summit", "Atlantic Council").
 fn run_continues_after_gaz(tokens: &[Token], used: &[bool], i: usize) -> bool {
     let mut j = i;
     while j < tokens.len()
@@ -1423,7 +1423,7 @@ fn decompose(
             || has(word::OTHER_WORDS, last));
     let titled = is_title(run[start].text) || has(word::ROLE_WORDS, run[start].text);
     if keyword_run && !titled {
-        // "Trump-Kim Singapore Summit", "Pacific Forum": one name.
+        // "Smith-Jones Geneva Summit", "Atlantic Council": one name.
         if used[start..].iter().all(|u| *u) {
             return;
         }
@@ -1479,7 +1479,7 @@ fn decompose(
         }
         if !t.cap {
             // A connector: the title continues only into a gazetteer name
-            // ("Special Representative for North Korea Stephen Biegun").
+            // ("Special Envoy for South Sudan Ann Lee").
             if seg_start.is_none() && !(i + 1 < n && used[i + 1]) {
                 pending_title = false;
             }
@@ -1774,7 +1774,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         let targets: Vec<usize> = if ws.len() == 1 {
             by_part.get(&k).cloned().unwrap_or_default()
         } else if ws.len() >= 2 && is_person(cl, &cues, &gaz_of) {
-            // "Sarah Sanders" → "Sarah Huckabee Sanders": same first and
+            // "Mary Evans" → "Mary Ann Evans": same first and
             // last word, fewer words.
             let (f, l) = (key(&ws[0]), key(&ws[ws.len() - 1]));
             by_part
@@ -1832,7 +1832,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             dsu.union(a, b);
         }
     }
-    // Hyphenated pairs of two known names ("Trump-Kim") are not entities.
+    // Hyphenated pairs of two known names ("Smith-Jones") are not entities.
     let pair = |cl: usize| {
         let ws = &words_of[cl];
         ws.len() == 1

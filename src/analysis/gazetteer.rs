@@ -26,7 +26,7 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     index: HashMap<String, (usize, AliasKind)>,
     /// Keys of names written in capitals ("UN", "US"): they match only
-    /// when written in capitals too, so "Un" in "Kim Jong Un" is not the UN.
+    /// when written in capitals too, so "Un" in a name such as "Park Ji Un" is not the UN.
     caps_only: FxHashSet<String>,
     /// Keys of the first 1, 2, … words of every name, so a lookup can stop
     /// as soon as no name continues.

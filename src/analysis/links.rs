@@ -471,8 +471,8 @@ mod tests {
     #[test]
     fn quote_diff_shows_the_changed_words() {
         let d = word_diff(
-            "keep pressure until we see fully and verified denuclearization",
-            "continue to keep pressure until we see full and verified denuclearization",
+            "keep the ferry running until we see fully and properly funded repairs",
+            "continue to keep the ferry running until we see full and properly funded repairs",
         );
         let changed: Vec<(DiffTag, &str)> = d
             .iter()
