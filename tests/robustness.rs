@@ -101,13 +101,13 @@ fn random_documents_survive_analysis_export_and_drawing() {
     for round in 0..40 {
         let docs: Vec<_> = (0..5)
             .filter_map(|i| {
-                let name = if rng.next() % 2 == 0 {
+                let name = if rng.next().is_multiple_of(2) {
                     format!("d{i}.md")
                 } else {
                     format!("d{i}.txt")
                 };
                 let mut bytes = random_doc(&mut rng).into_bytes();
-                if rng.next() % 7 == 0 && !bytes.is_empty() {
+                if rng.next().is_multiple_of(7) && !bytes.is_empty() {
                     let at = (rng.next() as usize) % bytes.len();
                     bytes[at] = 0xff; // invalid UTF-8
                 }
