@@ -10,6 +10,10 @@
 //!       + 0.25 · Jaccard of the merged entities
 //!       + 0.10 · (1 if they share a normalised date)
 //!
+//! Claims made of the same content words always propose each other (an
+//! exact index, uncapped), so a statement repeated by many outlets is still
+//! linked; at most 20 strong links are kept per claim.
+//!
 //! Thresholds: `corroborates` needs similarity ≥ 0.35 and score ≥ 0.40;
 //! `related` needs score ≥ 0.28 and a shared entity (at most 5 per claim);
 //! `quote_variant` needs the two quotations' longest common word sequence to
@@ -32,7 +36,10 @@ const MAX_RELATED: usize = 5;
 /// At most this many corroborating or quote-variant links are kept per claim
 /// (the strongest), so a statement repeated by thousands of wire copies
 /// does not flood memory.
-const MAX_STRONG: usize = 50;
+const MAX_STRONG: usize = 20;
+/// At most this many claims with the very same words are proposed per claim
+/// (enough to show it corroborated; wire copies can number thousands).
+const MAX_SAME_WORDS: usize = 8;
 /// Terms in more claims than this do not propose candidates.
 const MAX_POSTINGS: usize = 200;
 /// At most this many candidates (by shared terms) are scored per claim.
@@ -263,7 +270,16 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
     let cap = ((n / 50).max(12) as u32).min(MAX_POSTINGS as u32);
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     let mut quote_postings: HashMap<u64, Vec<u32>> = HashMap::default();
+    // Claims with the same words (a statement repeated by many outlets)
+    // find each other whatever the cap on common terms.
+    let mut exact: HashMap<u64, Vec<u32>> = HashMap::default();
     for (i, f) in feats.iter().enumerate() {
+        if f.terms.len() >= 3 {
+            exact
+                .entry(f.terms.iter().fold(0u64, |h, t| h.rotate_left(5) ^ t))
+                .or_default()
+                .push(i as u32);
+        }
         for t in f
             .terms
             .iter()
@@ -281,6 +297,19 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             let a = &claims[i];
             let fa = &feats[i];
             let mut cand: HashMap<u32, u32> = HashMap::default();
+            if fa.terms.len() >= 3
+                && let Some(same) =
+                    exact.get(&fa.terms.iter().fold(0u64, |h, t| h.rotate_left(5) ^ t))
+            {
+                // Same words: scored first (ahead of every term match).
+                for &j in same
+                    .iter()
+                    .filter(|&&j| claims[j as usize].doc != a.doc)
+                    .take(MAX_SAME_WORDS)
+                {
+                    cand.insert(j, u32::MAX / 2);
+                }
+            }
             for t in &fa.terms {
                 if let Some(p) = postings.get(t) {
                     for &j in p {
