@@ -256,3 +256,21 @@ fn escape_sequences_in_articles_are_shown_not_sent() {
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_message_survives_the_analysis_arriving() {
+    let mut h = Harness::seeds(80, 24);
+    h.state.message = Some("theme x.toml:2: bad colour".into());
+    h.index = Some(crossread::index::Index::build(&h.docs, &Default::default()));
+    h.act(Input::Analysed);
+    h.act(Input::Resize {
+        width: 90,
+        height: 30,
+    });
+    assert!(screen(&h.render()).contains("x.toml:2"));
+    h.act(Input::Action(Action::Down));
+    assert!(
+        !screen(&h.render()).contains("x.toml:2"),
+        "a key press dismisses it"
+    );
+}

@@ -504,7 +504,11 @@ impl AppState {
     }
 
     pub fn update(&mut self, input: Input, ctx: &Ctx) {
-        self.message = None;
+        // A message stays until the user does something (the analysis
+        // arriving or a resize does not dismiss it).
+        if !matches!(input, Input::Analysed | Input::Resize { .. }) {
+            self.message = None;
+        }
         match input {
             Input::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
