@@ -94,12 +94,26 @@ impl Tmux {
         loop {
             let s = self.screen();
             if pred(&s) {
-                return s;
+                return self.settled(s);
             }
             if start.elapsed() > Duration::from_secs(15) {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until two captures in a row agree, so a frame being drawn is
+    /// not read half-done.
+    fn settled(&self, mut last: String) -> String {
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(60));
+            let now = self.screen();
+            if now == last || start.elapsed() > Duration::from_secs(2) {
+                return now;
+            }
+            last = now;
         }
     }
 
