@@ -6,7 +6,10 @@ fn main() {
     let n = std::env::var("CROSSREAD_STAGE_N").unwrap_or_else(|_| "10000".into());
     let dir = std::env::temp_dir().join(format!("crossread-bench-{n}"));
     if !dir.is_dir() {
-        println!("no corpus at {}: run `cargo bench --bench analysis` first (it writes it)", dir.display());
+        println!(
+            "no corpus at {}: run `cargo bench --bench analysis` first (it writes it)",
+            dir.display()
+        );
         return;
     }
     let docs = crossread::corpus::load_paths(&[dir]).documents;
