@@ -55,6 +55,59 @@ pub fn wrap(text: &str, width: usize) -> Vec<Line> {
     lines
 }
 
+/// The line being filled while a paragraph is wrapped.
+struct Filler<'o> {
+    out: &'o mut Vec<Line>,
+    width: usize,
+    /// Indent of continuation lines.
+    hang: usize,
+    start: usize,
+    /// End of the last non-space content on the line.
+    end: usize,
+    used: usize,
+    indent: usize,
+    first: bool,
+}
+
+impl Filler<'_> {
+    fn room(&self) -> usize {
+        self.width.saturating_sub(self.indent)
+    }
+
+    /// End the current line; the next one starts at byte `next`.
+    fn break_line(&mut self, next: usize) {
+        self.out.push(Line {
+            range: self.start..self.end.max(self.start),
+            indent: self.indent as u16,
+        });
+        self.first = false;
+        self.indent = self.hang;
+        self.used = 0;
+        self.start = next;
+        self.end = next;
+    }
+
+    /// Place a word (its graphemes: position, text, width), on a new line
+    /// if it does not fit, split at graphemes if it fits no line.
+    fn place(&mut self, word: &mut Vec<(usize, &str, usize)>) {
+        let Some(&(first_pos, _, _)) = word.first() else {
+            return;
+        };
+        let wlen: usize = word.iter().map(|g| g.2).sum();
+        if self.used + wlen > self.room() && self.used > 0 {
+            self.break_line(first_pos);
+        }
+        for &(pos, g, w) in word.iter() {
+            if self.used + w > self.room() && self.used > 0 {
+                self.break_line(pos);
+            }
+            self.used += w;
+            self.end = pos + g.len();
+        }
+        word.clear();
+    }
+}
+
 fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
     let para = &text[range.clone()];
     if para.is_empty() {
@@ -66,121 +119,48 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<L
     }
     let hang = hanging_indent(para).min(width / 2);
     let base = range.start;
-    let mut line_start = base;
-    let mut line_end = base; // end of the last non-space content on the line
-    let mut used = 0usize;
-    let mut indent = 0usize;
-    let mut first = true;
-    let mut word: Vec<(usize, &str, usize)> = Vec::new(); // pending word graphemes
-
-    // Emits the pending word onto the current line, breaking where needed.
-    let flush_word = |word: &mut Vec<(usize, &str, usize)>,
-                      out: &mut Vec<Line>,
-                      line_start: &mut usize,
-                      line_end: &mut usize,
-                      used: &mut usize,
-                      indent: &mut usize,
-                      first: &mut bool| {
-        if word.is_empty() {
-            return;
-        }
-        let wlen: usize = word.iter().map(|g| g.2).sum();
-        let avail = width.saturating_sub(*indent);
-        if *used + wlen > avail && *used > 0 {
-            out.push(Line {
-                range: *line_start..*line_end,
-                indent: *indent as u16,
-            });
-            *first = false;
-            *indent = hang;
-            *used = 0;
-            *line_start = word[0].0;
-        }
-        for &(pos, g, w) in word.iter() {
-            if *used + w > width.saturating_sub(*indent) && *used > 0 {
-                out.push(Line {
-                    range: *line_start..*line_end,
-                    indent: *indent as u16,
-                });
-                *first = false;
-                *indent = hang;
-                *used = 0;
-                *line_start = pos;
-            }
-            *used += w;
-            *line_end = pos + g.len();
-        }
-        word.clear();
+    let mut f = Filler {
+        out,
+        width,
+        hang,
+        start: base,
+        end: base,
+        used: 0,
+        indent: 0,
+        first: true,
     };
-
+    let mut word: Vec<(usize, &str, usize)> = Vec::new();
     for (i, g) in para.grapheme_indices(true) {
         let pos = base + i;
         let w = grapheme_width(g);
         if g.chars().all(char::is_whitespace) {
-            flush_word(
-                &mut word,
-                out,
-                &mut line_start,
-                &mut line_end,
-                &mut used,
-                &mut indent,
-                &mut first,
-            );
-            if used == 0 && !first {
+            f.place(&mut word);
+            if f.used == 0 && !f.first {
                 // Spaces at the start of a continuation line are dropped.
-                line_start = pos + g.len();
-                line_end = line_start;
-                continue;
-            }
-            if used + w <= width.saturating_sub(indent) {
+                f.start = pos + g.len();
+                f.end = f.start;
+            } else if f.used + w <= f.room() {
                 // Spaces count towards the width but end no line.
-                used += w;
+                f.used += w;
             } else {
-                // Trailing space past the edge: the line ends here.
-                out.push(Line {
-                    range: line_start..line_end.max(line_start),
-                    indent: indent as u16,
-                });
-                first = false;
-                indent = hang;
-                used = 0;
-                line_start = pos + g.len();
-                line_end = line_start;
+                // A space past the edge ends the line.
+                f.break_line(pos + g.len());
             }
             continue;
         }
         word.push((pos, g, w));
         // A wide character or a hyphen inside a word is a break opportunity.
-        let breaks_after = w == 2 || (g == "-" && word.len() > 1) || g == "—" || g == "/";
-        if breaks_after {
-            flush_word(
-                &mut word,
-                out,
-                &mut line_start,
-                &mut line_end,
-                &mut used,
-                &mut indent,
-                &mut first,
-            );
+        if w == 2 || (g == "-" && word.len() > 1) || g == "—" || g == "/" {
+            f.place(&mut word);
         }
     }
-    flush_word(
-        &mut word,
-        out,
-        &mut line_start,
-        &mut line_end,
-        &mut used,
-        &mut indent,
-        &mut first,
-    );
-    out.push(Line {
-        range: line_start..line_end.max(line_start),
-        indent: indent as u16,
+    f.place(&mut word);
+    f.out.push(Line {
+        range: f.start..f.end.max(f.start),
+        indent: f.indent as u16,
     });
 }
 
-/// Wrapped documents, memoised per (document, width). Interior mutability
-/// keeps rendering a function of its inputs while wrapping happens once.
 /// Wrapped lines of one document at one width, shared with the renderer.
 pub type Wrapped = Rc<Vec<Line>>;
 
