@@ -23,7 +23,7 @@ pub struct Index {
     pub timeline_slots: Vec<std::ops::Range<usize>>,
     /// All claims, sorted by (doc, start); a claim's id is its index.
     pub claims: Vec<Claim>,
-    /// Links of each claim, strongest first.
+    /// Links of each claim: independent sources first, strongest first.
     pub links: Vec<Vec<Link>>,
     pub duplicates: Vec<Duplicate>,
     /// Per document, the id of its group of duplicates (its own id when it
@@ -97,17 +97,13 @@ impl Index {
         sw.lap("duplicates");
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
         let iso = |e: usize| events[e].date.iso();
-        let mut links = links::link(&LinkInput {
+        let links = links::link(&LinkInput {
             claims: &claims,
             texts: &texts,
             cluster: &cluster,
             entity_kind: &kind_of,
             event_iso: &iso,
         });
-        // Independent sources first; links to copies of the same article last.
-        for ls in links.iter_mut() {
-            ls.sort_by_key(|l| l.duplicate);
-        }
         sw.lap("links");
         let sources = claims
             .iter()
@@ -154,11 +150,6 @@ impl Index {
     /// The claims in document `doc`, sorted by position.
     pub fn doc_claims(&self, doc: usize) -> &[Claim] {
         slice_by_doc(&self.claims, doc, |c| c.doc)
-    }
-
-    /// Links of a claim to claims in other, independent documents (copies excluded).
-    pub fn independent_links(&self, claim: usize) -> impl Iterator<Item = &Link> {
-        self.links[claim].iter().filter(|l| !l.duplicate)
     }
 }
 

@@ -156,6 +156,15 @@ fn truncated_copies_are_found_and_not_counted_twice() {
         index.links[lead].iter().any(|l| l.duplicate),
         "links to the copy are kept, marked"
     );
+    // Independent sources come before copies.
+    let first_copy = index.links[lead].iter().position(|l| l.duplicate).unwrap();
+    assert!(
+        index.links[lead][..first_copy]
+            .iter()
+            .any(|l| index.claims[l.to].doc == 2),
+        "the independent source is listed first"
+    );
+    assert!(index.links[lead][first_copy..].iter().all(|l| l.duplicate));
 }
 
 #[test]

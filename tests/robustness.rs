@@ -7,19 +7,18 @@ use common::*;
 use crossread::analysis::entities::UserAliases;
 use crossread::app::{Action, Input};
 use crossread::corpus::document_from_bytes;
+use crossread::corpus::generate::Rng;
 use crossread::index::Index;
 use std::path::Path;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+/// Picking from a list with the generator's random numbers.
+trait Pick {
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str;
+}
+
+impl Pick for Rng {
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
+        xs[self.below(xs.len())]
     }
 }
 

@@ -208,7 +208,8 @@ pub struct LinkInput<'a> {
     pub event_iso: &'a (dyn Fn(usize) -> String + Sync),
 }
 
-/// Links of every claim (indexed by claim id), strongest first.
+/// Links of every claim (indexed by claim id): independent sources first,
+/// each group strongest first.
 pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
     let claims = input.claims;
     let n = claims.len();
@@ -340,7 +341,15 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
                 .into_iter()
                 .filter_map(|(j, _)| score_pair(input, &feats, &norms, i, j as usize))
                 .collect();
-            links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.to.cmp(&y.to)));
+            // Independent sources first, strongest first; links to copies of
+            // the same article last, so the caps below never drop an
+            // independent source for a copy.
+            links.sort_by(|x, y| {
+                x.duplicate
+                    .cmp(&y.duplicate)
+                    .then(y.score.total_cmp(&x.score))
+                    .then(x.to.cmp(&y.to))
+            });
             let (mut related, mut strong) = (0, 0);
             links.retain(|l| {
                 if l.relation != Relation::Related {

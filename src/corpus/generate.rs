@@ -4,16 +4,18 @@
 
 use super::Document;
 
-/// A small deterministic generator (xorshift), enough for shuffling.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), enough for shuffling and
+/// for reproducible random test input. The seed must not be zero.
+pub struct Rng(pub u64);
 impl Rng {
-    fn next(&mut self) -> u64 {
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }
