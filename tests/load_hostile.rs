@@ -56,3 +56,81 @@ fn a_50_mb_file_loads() {
     assert!(lines.len() > 500_000);
     std::fs::remove_dir_all(d).ok();
 }
+
+#[test]
+fn pipes_and_devices_are_skipped_not_read() {
+    let d = tmp("fifo");
+    std::fs::write(d.join("a.txt"), "Fine\n\nText.\n").unwrap();
+    let fifo = d.join("x.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // Reading the FIFO would block forever; the loader must not open it.
+    let loaded = load_paths(&[d.clone(), PathBuf::from("/dev/zero")]);
+    assert_eq!(loaded.documents.len(), 1);
+    let msgs: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("x.txt") && m.contains("FIFO") && m.contains("skipped")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("/dev/zero") && m.contains("device")),
+        "{msgs:?}"
+    );
+    std::fs::remove_dir_all(d).ok();
+}
+
+#[test]
+fn the_size_limit_counts_bytes_read() {
+    let d = tmp("limit");
+    let f = d.join("grows.txt");
+    std::fs::write(&f, "x".repeat(3 << 20)).unwrap();
+    let err = crossread::corpus::read_limited_to(&f, 1 << 20).unwrap_err();
+    assert!(err.contains("too large"), "{err}");
+    assert_eq!(
+        crossread::corpus::read_limited_to(&f, 4 << 20)
+            .unwrap()
+            .len(),
+        3 << 20
+    );
+    std::fs::remove_dir_all(d).ok();
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let d = tmp("utf16");
+    let text = "Wide title\n\nThe café reopened on Monday. 北京\n";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    std::fs::write(d.join("le.txt"), le).unwrap();
+    std::fs::write(d.join("be.txt"), be).unwrap();
+    let loaded = load_paths(std::slice::from_ref(&d));
+    assert_eq!(loaded.documents.len(), 2, "{:?}", loaded.issues);
+    for doc in &loaded.documents {
+        assert_eq!(doc.text, text);
+        assert_eq!(doc.title, "Wide title");
+    }
+    std::fs::remove_dir_all(d).ok();
+}
+
+#[test]
+fn deeply_nested_folders_are_all_read() {
+    let d = tmp("deep");
+    let mut p = d.clone();
+    for i in 0..60 {
+        p = p.join(format!("level{i}"));
+    }
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::write(p.join("bottom.txt"), "Bottom\n\nStill here.\n").unwrap();
+    let loaded = load_paths(std::slice::from_ref(&d));
+    assert_eq!(loaded.documents.len(), 1, "{:?}", loaded.issues);
+    assert_eq!(loaded.documents[0].title, "Bottom");
+    std::fs::remove_dir_all(d).ok();
+}

@@ -47,7 +47,8 @@ fn is_article(p: &Path) -> bool {
 
 /// Expand the paths given into article files: folders are walked recursively
 /// (`.txt`, `.md`), each folder's files sorted by name. Returns each file with
-/// the name to show for it.
+/// the name to show for it. Only regular files are taken: a FIFO, device or
+/// socket is skipped with a message (reading one could block forever).
 pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIssue>) {
     let mut files = Vec::new();
     let mut issues = Vec::new();
@@ -61,8 +62,7 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIss
             }),
             Ok(m) if m.is_dir() => {
                 let base = input.parent().unwrap_or(Path::new(""));
-                let mut found = Vec::new();
-                walk(input, &mut found, &mut issues, 0);
+                let mut found = walk(input, &mut issues);
                 found.sort();
                 for f in found {
                     let shown = f.strip_prefix(base).unwrap_or(&f).display().to_string();
@@ -71,6 +71,7 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIss
                     }
                 }
             }
+            Ok(m) if !m.is_file() => issues.push(not_regular(input.clone(), &m.file_type())),
             Ok(_) => {
                 if seen.insert(input.clone()) {
                     files.push((input.clone(), input.display().to_string()));
@@ -81,33 +82,100 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadIss
     (files, issues)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            issues.push(LoadIssue {
-                path: dir.to_path_buf(),
-                problem: format!("cannot read folder: {e}"),
-                skipped: true,
-            });
-            return;
-        }
+fn not_regular(path: PathBuf, t: &fs::FileType) -> LoadIssue {
+    use std::os::unix::fs::FileTypeExt;
+    let what = if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
     };
-    for entry in entries.flatten() {
-        let p = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&p, out, issues, depth + 1),
-            Ok(_) if is_article(&p) => out.push(p),
-            _ => {}
+    LoadIssue {
+        path,
+        problem: format!("{what}, not a regular file; not read"),
+        skipped: true,
+    }
+}
+
+/// Every article file under `root`, at any depth. The walk keeps its own
+/// stack (no recursion limit, so no folder is dropped for being deep) and does
+/// not follow links to folders (so it cannot loop).
+fn walk(root: &Path, issues: &mut Vec<LoadIssue>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                issues.push(LoadIssue {
+                    path: dir,
+                    problem: format!("cannot read folder: {e}"),
+                    skipped: true,
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(p),
+                Ok(t) if is_article(&p) => {
+                    // A link is judged by what it points to.
+                    let target = if t.is_symlink() {
+                        fs::metadata(&p).map(|m| m.file_type())
+                    } else {
+                        Ok(t)
+                    };
+                    match target {
+                        Ok(t) if t.is_file() => out.push(p),
+                        Ok(t) if t.is_dir() => {}
+                        Ok(t) => issues.push(not_regular(p, &t)),
+                        Err(e) => issues.push(LoadIssue {
+                            path: p,
+                            problem: format!("cannot read: {e}"),
+                            skipped: true,
+                        }),
+                    }
+                }
+                _ => {}
+            }
         }
     }
+    out
+}
+
+/// Read a regular file, at most [`MAX_FILE_BYTES`]: the limit is enforced on
+/// the bytes read, not on the size the file system reports (which is 0 for
+/// `/dev/zero` and for files still growing).
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    read_limited_to(path, MAX_FILE_BYTES)
+}
+
+/// [`read_limited`] with another limit.
+pub fn read_limited_to(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular(path.to_path_buf(), &meta.file_type()).problem);
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "file is too large (over {} MiB, the limit); not read",
+            limit >> 20
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Load every article under `inputs`. Files that cannot be read are reported
@@ -117,30 +185,16 @@ pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
     let mut documents = Vec::with_capacity(files.len());
     let mut slugs = HashSet::new();
     for (path, shown) in files {
-        let bytes = match fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
+        let bytes = match read_limited(&path) {
+            Ok(b) => b,
+            Err(problem) => {
                 issues.push(LoadIssue {
                     path,
-                    problem: format!(
-                        "file is too large ({} MiB; the limit is {} MiB)",
-                        m.len() >> 20,
-                        MAX_FILE_BYTES >> 20
-                    ),
+                    problem,
                     skipped: true,
                 });
                 continue;
             }
-            _ => match fs::read(&path) {
-                Ok(b) => b,
-                Err(e) => {
-                    issues.push(LoadIssue {
-                        path,
-                        problem: format!("cannot read: {e}"),
-                        skipped: true,
-                    });
-                    continue;
-                }
-            },
         };
         let id = documents.len();
         match document_from_bytes(id, &path, &shown, bytes) {
@@ -183,20 +237,10 @@ pub fn document_from_bytes(
     shown: &str,
     bytes: Vec<u8>,
 ) -> Result<Document, String> {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Err("binary file (contains NUL bytes), not text".into());
-    }
     let mut warnings = Vec::new();
-    let mut source = match String::from_utf8(bytes) {
+    let mut source = match decode(bytes, &mut warnings) {
         Ok(s) => s,
-        Err(e) => {
-            let bad = e.utf8_error().valid_up_to();
-            warnings.push(format!(
-                "invalid UTF-8 at byte {bad}; undecodable bytes are shown as �"
-            ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+        Err(e) => return Err(e),
     };
     if source.starts_with('\u{feff}') {
         source.drain(..3);
@@ -249,6 +293,52 @@ pub fn document_from_bytes(
         mark_plain_title(&mut doc);
     }
     Ok(doc)
+}
+
+/// Bytes to text: UTF-16 with a byte-order mark is decoded as such; other
+/// text is read as UTF-8, with undecodable bytes replaced and a warning. A
+/// file with NUL bytes in its head (and no UTF-16 mark) is binary.
+fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, String> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let body = &bytes[2..];
+        if body.len() % 2 == 1 {
+            warnings.push("UTF-16 file ends in half a character; the last byte is ignored".into());
+        }
+        let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let mut bad = 0usize;
+        let text: String = char::decode_utf16(units)
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    bad += 1;
+                    '\u{fffd}'
+                })
+            })
+            .collect();
+        if bad > 0 {
+            warnings.push(format!(
+                "{bad} invalid UTF-16 sequence(s); shown as \u{fffd}"
+            ));
+        }
+        return Ok(text);
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("binary file (contains NUL bytes), not text".into());
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "invalid UTF-8 at byte {bad}; undecodable bytes are shown as \u{fffd}"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    })
 }
 
 /// Title: front matter, else the first heading, else the first line.

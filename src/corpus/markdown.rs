@@ -13,6 +13,16 @@ pub struct Rendered {
     pub first_heading: Option<String>,
 }
 
+/// Nesting deeper than this is drawn at this depth: the prefix of every line
+/// would otherwise grow with the depth, and a file of deeply nested quotes or
+/// lists would render to text quadratic in its size.
+const MAX_SHOWN_DEPTH: usize = 8;
+
+/// `> ` once per level of quotation, up to [`MAX_SHOWN_DEPTH`] levels.
+fn quote_prefix(depth: usize) -> String {
+    "> ".repeat(depth.min(MAX_SHOWN_DEPTH))
+}
+
 struct Builder {
     out: Rendered,
     /// Open markup: (flag, start offset in text).
@@ -35,13 +45,8 @@ impl Builder {
     }
 
     fn prefix(&self) -> String {
-        let mut p = String::new();
-        for _ in 0..self.quote_depth {
-            p.push_str("> ");
-        }
-        for _ in 0..self.lists.len() {
-            p.push_str("  ");
-        }
+        let mut p = quote_prefix(self.quote_depth);
+        p.push_str(&"  ".repeat(self.lists.len().min(MAX_SHOWN_DEPTH)));
         p
     }
 
@@ -156,11 +161,8 @@ pub fn render(src: &str) -> Rendered {
                             b.push("\n", range.start, 0);
                         }
                         let depth = b.lists.len().saturating_sub(1);
-                        let mut p = String::new();
-                        for _ in 0..b.quote_depth {
-                            p.push_str("> ");
-                        }
-                        p.push_str(&"  ".repeat(depth));
+                        let mut p = quote_prefix(b.quote_depth);
+                        p.push_str(&"  ".repeat(depth.min(MAX_SHOWN_DEPTH)));
                         let marker = match b.lists.last_mut() {
                             Some(Some(n)) => {
                                 let m = format!("{n}. ");
@@ -262,27 +264,52 @@ pub fn render(src: &str) -> Rendered {
     b.out
 }
 
-/// Turn possibly nested spans into sorted, non-overlapping runs.
+/// Turn possibly nested spans into sorted, non-overlapping runs: a sweep
+/// over the span boundaries with a count of open spans per flag bit, so the
+/// work grows as n log n with the number of spans (a file of many inline code
+/// spans or list items stays fast).
 fn flatten(spans: &[(usize, usize, u16)], len: usize) -> Vec<MarkupRun> {
-    let mut points: Vec<usize> = spans.iter().flat_map(|s| [s.0, s.1]).collect();
-    points.push(0);
-    points.push(len);
-    points.sort_unstable();
-    points.dedup();
+    // (position, +1 opens / -1 closes, flag)
+    let mut edges: Vec<(usize, i8, u16)> = Vec::with_capacity(spans.len() * 2);
+    for &(a, z, f) in spans {
+        if a < z && a < len {
+            edges.push((a, 1, f));
+            edges.push((z.min(len), -1, f));
+        }
+    }
+    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    let mut open = [0u32; 16];
+    let flags_of = |open: &[u32; 16]| {
+        open.iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .fold(0u16, |f, (bit, _)| f | (1 << bit))
+    };
     let mut runs: Vec<MarkupRun> = Vec::new();
-    for w in points.windows(2) {
-        let (a, z) = (w[0], w[1]);
-        let flags = spans
-            .iter()
-            .filter(|s| s.0 <= a && s.1 >= z && s.0 < s.1)
-            .fold(0, |f, s| f | s.2);
-        if flags == 0 || a == z {
-            continue;
+    let mut i = 0;
+    let mut pos = 0;
+    while i < edges.len() {
+        let at = edges[i].0;
+        let flags = flags_of(&open);
+        if flags != 0 && at > pos {
+            match runs.last_mut() {
+                Some(r) if r.range.end == pos && r.flags == flags => r.range.end = at,
+                _ => runs.push(MarkupRun {
+                    range: pos..at,
+                    flags,
+                }),
+            }
         }
-        match runs.last_mut() {
-            Some(r) if r.range.end == a && r.flags == flags => r.range.end = z,
-            _ => runs.push(MarkupRun { range: a..z, flags }),
+        while i < edges.len() && edges[i].0 == at {
+            let (_, d, f) = edges[i];
+            for (bit, n) in open.iter_mut().enumerate() {
+                if f & (1 << bit) != 0 {
+                    *n = n.saturating_add_signed(d as i32);
+                }
+            }
+            i += 1;
         }
+        pos = at;
     }
     runs
 }
@@ -360,5 +387,62 @@ mod tests {
         let pos = r.text.find("opened").unwrap();
         let s = r.offsets.to_source(pos);
         assert_eq!(&src[s..s + 6], "opened");
+    }
+
+    /// The sweep gives the same runs as checking every span at every point.
+    #[test]
+    fn flatten_matches_the_naive_definition() {
+        fn naive(spans: &[(usize, usize, u16)], len: usize) -> Vec<MarkupRun> {
+            let mut runs: Vec<MarkupRun> = Vec::new();
+            for a in 0..len {
+                let flags = spans
+                    .iter()
+                    .filter(|s| s.0 <= a && a < s.1)
+                    .fold(0, |f, s| f | s.2);
+                if flags == 0 {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(r) if r.range.end == a && r.flags == flags => r.range.end = a + 1,
+                    _ => runs.push(MarkupRun {
+                        range: a..a + 1,
+                        flags,
+                    }),
+                }
+            }
+            runs
+        }
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..200 {
+            let len = 1 + next(40);
+            let spans: Vec<(usize, usize, u16)> = (0..next(8))
+                .map(|_| {
+                    let a = next(len);
+                    (a, a + next(len - a + 1), 1 << next(5))
+                })
+                .collect();
+            assert_eq!(
+                flatten(&spans, len),
+                naive(&spans, len),
+                "{spans:?} in {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_drawn_at_a_bounded_depth() {
+        // The rendered text grows linearly with the nesting, not as its square.
+        for unit in [">", "- "] {
+            let size = |n: usize| render(&format!("{} deep\n", unit.repeat(n))).text.len();
+            let (small, large) = (size(1000), size(4000));
+            assert!(large < 5 * small, "{unit:?}: {small} then {large} bytes");
+            assert!(large < 80_000, "{unit:?}: {large} bytes");
+        }
     }
 }
