@@ -238,10 +238,7 @@ pub fn document_from_bytes(
     bytes: Vec<u8>,
 ) -> Result<Document, String> {
     let mut warnings = Vec::new();
-    let mut source = match decode(bytes, &mut warnings) {
-        Ok(s) => s,
-        Err(e) => return Err(e),
-    };
+    let mut source = decode(bytes, &mut warnings)?;
     if source.starts_with('\u{feff}') {
         source.drain(..3);
     }
