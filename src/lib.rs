@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod corpus;
 pub mod export;
+pub mod fuzzing;
 pub mod index;
 pub mod text;
 pub mod ui;
