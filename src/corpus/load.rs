@@ -378,7 +378,9 @@ fn mark_plain_title(doc: &mut Document) {
 
 /// The user's alias files: `aliases.toml` in each folder given and in the
 /// config folder. A file that cannot be read or parsed is reported and
-/// skipped; it is never written to.
+/// skipped; it is never written to. A file that comes with the corpus folder
+/// (perhaps from whoever sent the folder) is announced with what it does, so
+/// that nobody else's merges apply unseen.
 pub fn load_aliases(
     inputs: &[PathBuf],
     config_dir: Option<&Path>,
@@ -402,6 +404,18 @@ pub fn load_aliases(
             .and_then(|s| UserAliases::parse(&s))
         {
             Ok(u) => {
+                if config_dir.is_none_or(|c| !f.starts_with(c)) {
+                    let names: usize = u.merge.values().map(Vec::len).sum();
+                    issues.push(LoadIssue {
+                        path: f.clone(),
+                        problem: format!(
+                            "alias file in the corpus folder applies: {} merge(s) of {names} name(s), {} kept apart",
+                            u.merge.len(),
+                            u.split.len()
+                        ),
+                        skipped: false,
+                    });
+                }
                 all.split.extend(u.split);
                 for (k, v) in u.merge {
                     all.merge.entry(k).or_default().extend(v);
@@ -459,6 +473,35 @@ mod tests {
         let d = doc("a.txt", b"caf\xe9 au lait").unwrap();
         assert_eq!(d.text, "caf\u{fffd} au lait");
         assert!(d.warnings[0].contains("invalid UTF-8 at byte 3"));
+    }
+
+    #[test]
+    fn an_alias_file_in_the_corpus_folder_is_announced() {
+        let base = std::env::temp_dir().join(format!("crossread-aliases-{}", std::process::id()));
+        let (corpus, config) = (base.join("corpus"), base.join("config"));
+        std::fs::create_dir_all(&corpus).unwrap();
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(
+            corpus.join("aliases.toml"),
+            "split = [\"Lee\"]\n[merge]\n\"Ann Lee\" = [\"Annie Lee\", \"A. Lee\"]\n",
+        )
+        .unwrap();
+        std::fs::write(config.join("aliases.toml"), "split = [\"Park\"]\n").unwrap();
+        let (aliases, issues) = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        assert_eq!(aliases.merge["Ann Lee"].len(), 2);
+        assert_eq!(aliases.split.len(), 2);
+        // Only the corpus folder's file is announced; the user's own is not.
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].path.starts_with(&corpus));
+        assert!(!issues[0].skipped);
+        assert!(
+            issues[0]
+                .problem
+                .contains("1 merge(s) of 2 name(s), 1 kept apart"),
+            "{}",
+            issues[0].problem
+        );
+        std::fs::remove_dir_all(base).ok();
     }
 
     #[test]
