@@ -24,7 +24,8 @@ fn replay(target: &str, run: fn(&[u8])) -> usize {
 #[test]
 fn every_recorded_fuzz_input_runs_clean() {
     use crossread::fuzzing as f;
-    let targets: [(&str, fn(&[u8])); 8] = [
+    type Entry = fn(&[u8]);
+    let targets: [(&str, Entry); 8] = [
         ("markdown", f::markdown),
         ("loader", f::loader),
         ("sentences", f::sentences),
