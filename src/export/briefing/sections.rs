@@ -1,0 +1,601 @@
+//! The sections of a briefing of the corpus or of one entity.
+
+use super::statements::{self, Pair, Statement};
+use super::{Options, cite, md};
+use crate::analysis::links::{DiffOp, DiffTag};
+use crate::corpus::Document;
+use crate::index::Index;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write;
+
+/// What the analysis says about the claims in scope, computed once.
+pub struct Digest {
+    pub statements: Vec<Statement>,
+    pub conflicts: Vec<Pair>,
+    pub variants: Vec<Pair>,
+}
+
+impl Digest {
+    pub fn new(docs: &[Document], index: &Index, in_scope: &dyn Fn(usize) -> bool) -> Digest {
+        let statements = statements::statements(index, in_scope);
+        let (conflicts, variants) = statements::pairs(docs, index, in_scope);
+        Digest {
+            statements,
+            conflicts,
+            variants,
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The corpus (or the part of it `doc_set` holds) in one paragraph.
+pub fn corpus(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    doc_set: &[usize],
+    entity: Option<usize>,
+    digest: Option<&Digest>,
+) {
+    let mut p = String::new();
+    if let Some(e) = entity {
+        let ent = &index.entities[e];
+        let aliases: Vec<String> = ent.aliases.iter().map(|a| md::text(&a.name)).collect();
+        let also = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!("; also called {}", aliases.join(", "))
+        };
+        let _ = write!(
+            p,
+            "**{}** ({}{also}) is mentioned {} in {} of the {} documents",
+            md::text(&ent.name),
+            ent.kind.label(),
+            plural(ent.mentions.len(), "time", "times"),
+            doc_set.len(),
+            docs.len()
+        );
+    } else {
+        let _ = write!(
+            p,
+            "This briefing draws on {}",
+            plural(doc_set.len(), "document", "documents")
+        );
+    }
+    let groups: HashSet<usize> = doc_set.iter().map(|&d| index.cluster[d]).collect();
+    let copies = doc_set.len() - groups.len();
+    if copies > 0 {
+        let _ = write!(
+            p,
+            " ({} independent: {} of another and counted once)",
+            groups.len(),
+            if copies == 1 {
+                "one is a copy".to_string()
+            } else {
+                format!("{copies} are copies")
+            }
+        );
+    }
+    let mut outlets: Vec<String> = doc_set
+        .iter()
+        .filter_map(|&d| index.docs[d].meta.source.clone())
+        .collect();
+    outlets.sort();
+    outlets.dedup();
+    let unnamed = doc_set
+        .iter()
+        .filter(|&&d| index.docs[d].meta.source.is_none())
+        .count();
+    match outlets.len() {
+        0 => p.push_str(", none of which names its outlet"),
+        n => {
+            let shown: Vec<String> = outlets
+                .iter()
+                .take(8)
+                .map(|o| format!("*{}*", md::text(o)))
+                .collect();
+            let more = if n > 8 {
+                format!(" and {} more", n - 8)
+            } else {
+                String::new()
+            };
+            let none = if unnamed > 0 {
+                format!(
+                    "; {unnamed} {} none",
+                    if unnamed == 1 { "names" } else { "name" }
+                )
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                p,
+                "{} from {} ({}{more}{none})",
+                if entity.is_some() { "," } else { "" },
+                plural(n, "named outlet", "named outlets"),
+                shown.join(", ")
+            );
+        }
+    }
+    let mut dates: Vec<_> = doc_set
+        .iter()
+        .filter_map(|&d| index.docs[d].meta.date.map(|x| x.0))
+        .collect();
+    dates.sort();
+    let undated = doc_set.len() - dates.len();
+    match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a == b => {
+            let _ = write!(p, ", published on {a}");
+        }
+        (Some(a), Some(b)) => {
+            let _ = write!(p, ", published between {a} and {b}");
+        }
+        _ => p.push_str(if doc_set.len() == 1 {
+            ", undated"
+        } else {
+            ", all undated"
+        }),
+    }
+    if undated > 0 && !dates.is_empty() {
+        let _ = write!(p, " ({undated} undated)");
+    }
+    p.push('.');
+    if let Some(d) = digest {
+        let multi = d.statements.iter().filter(|s| s.sources > 1).count();
+        let single = d.statements.len() - multi;
+        let _ = write!(
+            p,
+            " The analysis found {}{}: {} made by two or more independent sources and {} by one only; {} between sources and {}.",
+            plural(d.statements.len(), "distinct claim", "distinct claims"),
+            if entity.is_some() {
+                " that name it"
+            } else {
+                ""
+            },
+            multi,
+            single,
+            plural(d.conflicts.len(), "conflict", "conflicts"),
+            plural(
+                d.variants.len(),
+                "quotation worded differently",
+                "quotations worded differently"
+            ),
+        );
+    }
+    out.push_str(&p);
+    out.push_str("\n\n");
+}
+
+/// Key claims, conflicts and quote variants, timeline and entities.
+pub fn body(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    opts: &Options,
+    digest: &Digest,
+    entity: Option<usize>,
+) {
+    key_claims(out, docs, index, opts, digest);
+    conflicts_and_variants(out, docs, index, digest);
+    timeline(out, docs, index, opts, entity);
+    entities(out, index, opts, digest, entity);
+}
+
+fn sources_label(n: usize) -> String {
+    if n > 1 {
+        format!("**{n} independent sources**")
+    } else {
+        "**Single source**".to_string()
+    }
+}
+
+/// One statement as a list item: its text, then one line per source.
+pub fn statement_item(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    n: usize,
+    s: &Statement,
+    note: Option<&str>,
+) {
+    let rep = &index.claims[s.rep];
+    let rep_text = &docs[rep.doc].text[rep.range.clone()];
+    let _ = writeln!(
+        out,
+        "{n}. {} — {}",
+        sources_label(s.sources),
+        md::short(rep_text, 400)
+    );
+    if let Some(note) = note.filter(|n| !n.is_empty()) {
+        let _ = writeln!(out, "   - Note: {}", md::text(note));
+    }
+    let same = |a: &str, b: &str| md::shorten(a, 400) == md::shorten(b, 400);
+    for c in &s.citations {
+        let cl = &index.claims[c.claim];
+        let text = &docs[cl.doc].text[cl.range.clone()];
+        let mut line = format!("   - {}", cite::cite(docs, index, c.doc));
+        if !same(text, rep_text) {
+            let _ = write!(line, ": “{}”", md::short(text, 240));
+        }
+        if !c.copies.is_empty() {
+            let names: Vec<String> = c
+                .copies
+                .iter()
+                .map(|&d| cite::short(docs, index, d))
+                .collect();
+            let _ = write!(line, " (also in a copy: {})", names.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for l in &index.links[s.rep] {
+        if let Some(conflict) = &l.conflict {
+            let other = index.claims[l.to].doc;
+            let _ = writeln!(
+                out,
+                "   - Conflict with {}: {}",
+                cite::short(docs, index, other),
+                md::text(conflict)
+            );
+        }
+    }
+}
+
+fn key_claims(out: &mut String, docs: &[Document], index: &Index, opts: &Options, d: &Digest) {
+    out.push_str("## Key claims\n\n");
+    if d.statements.is_empty() {
+        out.push_str("No claims were found.\n\n");
+        return;
+    }
+    out.push_str(
+        "Ranked by the number of independent sources that make them (copies of one article count once).\n\n",
+    );
+    let multi = d.statements.iter().filter(|s| s.sources > 1).count();
+    let shown = opts.max_claims.max(multi.min(opts.max_claims * 2));
+    for (i, s) in d.statements.iter().take(shown).enumerate() {
+        statement_item(out, docs, index, i + 1, s, None);
+    }
+    let rest = &d.statements[shown.min(d.statements.len())..];
+    if !rest.is_empty() {
+        let single = rest.iter().filter(|s| s.sources == 1).count();
+        let which = if single == rest.len() {
+            "made by a single source".to_string()
+        } else {
+            format!("({single} of them made by a single source)")
+        };
+        let _ = writeln!(
+            out,
+            "\n{} {which} {} not listed (`crossread export --format json` has every claim).",
+            plural(rest.len(), "more claim", "more claims"),
+            if rest.len() == 1 { "is" } else { "are" }
+        );
+    }
+    out.push('\n');
+}
+
+/// A word diff on one line: words only in the first quotation struck,
+/// words only in the second in bold, long unchanged runs elided.
+pub fn diff_line(diff: &[DiffOp]) -> String {
+    const KEEP: usize = 4;
+    let last = diff.len().saturating_sub(1);
+    let mut parts: Vec<String> = Vec::new();
+    for (i, op) in diff.iter().enumerate() {
+        let words: Vec<&str> = op.text.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        match op.op {
+            DiffTag::Equal => {
+                let (head, tail) = (i > 0, i < last);
+                let keep = |w: &[&str]| md::text(&w.join(" "));
+                let s = if head && tail && words.len() > 2 * KEEP {
+                    format!(
+                        "{} … {}",
+                        keep(&words[..KEEP]),
+                        keep(&words[words.len() - KEEP..])
+                    )
+                } else if !head && tail && words.len() > KEEP {
+                    format!("… {}", keep(&words[words.len() - KEEP..]))
+                } else if head && !tail && words.len() > KEEP {
+                    format!("{} …", keep(&words[..KEEP]))
+                } else {
+                    keep(&words)
+                };
+                parts.push(s);
+            }
+            DiffTag::Delete => parts.push(format!("~~{}~~", md::text(&words.join(" ")))),
+            DiffTag::Insert => parts.push(format!("**{}**", md::text(&words.join(" ")))),
+        }
+    }
+    parts.join(" ")
+}
+
+/// One pair of claims as a list item (a conflict or a quote variant).
+pub fn pair_item(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    n: usize,
+    p: &Pair,
+    indent: &str,
+) {
+    let (a, b) = (&index.claims[p.a], &index.claims[p.b]);
+    let quoted = |c: &crate::analysis::claims::Claim| {
+        let r = match (&c.quote, p.conflict.is_none()) {
+            (Some(q), true) => q.clone(),
+            _ => c.range.clone(),
+        };
+        md::short(&docs[c.doc].text[r], 300)
+    };
+    let head = match (&p.conflict, a.speaker.or(b.speaker)) {
+        (Some(c), _) => format!("**{}**", md::text(&capitalise(c))),
+        (None, Some(sp)) => format!("Quoting **{}**", md::text(&index.entities[sp].name)),
+        (None, None) => "A quotation".to_string(),
+    };
+    let _ = writeln!(out, "{indent}{n}. {head}");
+    for c in [a, b] {
+        let _ = writeln!(
+            out,
+            "{indent}   - {}: “{}”",
+            cite::cite(docs, index, c.doc),
+            quoted(c)
+        );
+    }
+    if !p.diff.is_empty() {
+        let _ = writeln!(out, "{indent}   - Word diff: {}", diff_line(&p.diff));
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn conflicts_and_variants(out: &mut String, docs: &[Document], index: &Index, d: &Digest) {
+    out.push_str("## Conflicts and quote variants\n\n");
+    if d.conflicts.is_empty() {
+        out.push_str("No conflicts were found between sources.\n\n");
+    } else {
+        out.push_str("### Conflicts\n\n");
+        for (i, p) in d.conflicts.iter().enumerate() {
+            pair_item(out, docs, index, i + 1, p, "");
+        }
+        out.push('\n');
+    }
+    if d.variants.is_empty() {
+        out.push_str("No quotation is worded differently by different sources.\n\n");
+    } else {
+        out.push_str("### Quote variants\n\n");
+        out.push_str(
+            "The same quotation in different words. In each word diff, words only in the first source are ~~struck~~ and words only in the second are **bold**.\n\n",
+        );
+        for (i, p) in d.variants.iter().enumerate() {
+            pair_item(out, docs, index, i + 1, p, "");
+        }
+        out.push('\n');
+    }
+}
+
+/// The date of a timeline slot as shown: `2019-01-19 – 2019-01-22`,
+/// `late 2019-02`.
+pub fn event_date(index: &Index, e: usize) -> String {
+    let ev = &index.events[e];
+    let q = ev
+        .qualifier
+        .map(|q| format!("{} ", format!("{q:?}").to_lowercase()))
+        .unwrap_or_default();
+    let end = ev.end.map_or(String::new(), |x| format!(" – {}", x.iso()));
+    format!("{q}{}{end}", ev.date.iso())
+}
+
+fn timeline(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    opts: &Options,
+    entity: Option<usize>,
+) {
+    out.push_str("## Timeline\n\n");
+    // With an entity, only the events of sentences that mention it.
+    let sentences: Option<HashSet<(usize, usize)>> = entity.map(|e| {
+        index.entities[e]
+            .mentions
+            .iter()
+            .filter_map(|&m| {
+                let m = &index.mentions[m];
+                index.docs[m.doc]
+                    .sentence_at(m.range.start)
+                    .map(|s| (m.doc, s))
+            })
+            .collect()
+    });
+    let keep = |e: usize| {
+        let ev = &index.events[e];
+        sentences
+            .as_ref()
+            .is_none_or(|s| s.contains(&(ev.doc, ev.sentence)))
+    };
+    // Per date: its events and the independent sources that mention it.
+    let mut slots: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+    for (k, r) in index.timeline_slots.iter().enumerate() {
+        let events: Vec<usize> = index.timeline[r.clone()]
+            .iter()
+            .copied()
+            .filter(|&e| keep(e))
+            .collect();
+        if events.is_empty() {
+            continue;
+        }
+        let groups: HashSet<usize> = events
+            .iter()
+            .map(|&e| index.cluster[index.events[e].doc])
+            .collect();
+        slots.push((k, events, groups.len()));
+    }
+    if slots.is_empty() {
+        out.push_str("No dated events.\n\n");
+        return;
+    }
+    out.push_str("The dates the most sources mention, in time order, each with one sentence that mentions it.\n\n");
+    let total = slots.len();
+    let mut chosen: Vec<usize> = (0..slots.len()).collect();
+    chosen.sort_by_key(|&i| {
+        let ev = &index.events[slots[i].1[0]];
+        (
+            std::cmp::Reverse(slots[i].2),
+            std::cmp::Reverse(ev.precision()),
+            slots[i].0,
+        )
+    });
+    chosen.truncate(opts.max_dates);
+    chosen.sort_by_key(|&i| slots[i].0);
+    for i in chosen {
+        let (_, events, n) = &slots[i];
+        // The event told by an original (not a copy), stated outright if any.
+        let e = *events
+            .iter()
+            .min_by_key(|&&e| {
+                let ev = &index.events[e];
+                (cite::is_copy(index, ev.doc), ev.relative, ev.doc)
+            })
+            .expect("slot has events");
+        let ev = &index.events[e];
+        let sentence = &docs[ev.doc].text[index.docs[ev.doc].sentences[ev.sentence].clone()];
+        let mut who: Vec<usize> = Vec::new();
+        for &x in events {
+            let d = cite::fuller(index, index.events[x].doc);
+            if !who.iter().any(|&w| index.cluster[w] == index.cluster[d]) {
+                who.push(d);
+            }
+        }
+        let names: Vec<String> = who.iter().map(|&d| cite::short(docs, index, d)).collect();
+        let _ = writeln!(
+            out,
+            "- **{}** — {} ({}: {})",
+            md::text(&event_date(index, e)),
+            md::short(sentence, 220),
+            plural(*n, "source", "sources"),
+            names.join(", ")
+        );
+    }
+    if total > opts.max_dates {
+        let _ = writeln!(
+            out,
+            "\n{} fewer sources mention {} not listed.",
+            plural(total - opts.max_dates, "date that", "dates that"),
+            if total - opts.max_dates == 1 {
+                "is"
+            } else {
+                "are"
+            }
+        );
+    }
+    out.push('\n');
+}
+
+fn entities(out: &mut String, index: &Index, opts: &Options, d: &Digest, entity: Option<usize>) {
+    let groups = |e: usize| -> usize {
+        index.entities[e]
+            .per_doc
+            .iter()
+            .map(|(doc, _)| index.cluster[*doc])
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let rows: Vec<usize> = match entity {
+        None => {
+            out.push_str("## Entities involved\n\n");
+            let mut rows: Vec<usize> = (0..index.entities.len())
+                .filter(|&e| index.entities[e].mentions.len() > 1)
+                .collect();
+            rows.sort_by_key(|&e| {
+                (
+                    std::cmp::Reverse(groups(e)),
+                    std::cmp::Reverse(index.entities[e].mentions.len()),
+                    e,
+                )
+            });
+            rows
+        }
+        Some(x) => {
+            out.push_str("## Entities named with it\n\n");
+            let mut together: HashMap<usize, usize> = HashMap::new();
+            for s in &d.statements {
+                for e in &index.claims[s.rep].entities {
+                    if *e != x {
+                        *together.entry(*e).or_default() += 1;
+                    }
+                }
+            }
+            let mut rows: Vec<usize> = together.keys().copied().collect();
+            rows.sort_by_key(|e| {
+                (
+                    std::cmp::Reverse(together[e]),
+                    std::cmp::Reverse(groups(*e)),
+                    *e,
+                )
+            });
+            rows
+        }
+    };
+    if rows.is_empty() {
+        out.push_str("None.\n\n");
+        return;
+    }
+    out.push_str("| entity | kind | sources | mentions | also called |\n|---|---|---|---|---|\n");
+    for &e in rows.iter().take(opts.max_entities) {
+        let ent = &index.entities[e];
+        let aliases: Vec<String> = ent.aliases.iter().map(|a| md::text(&a.name)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md::text(&ent.name),
+            ent.kind.label(),
+            groups(e),
+            ent.mentions.len(),
+            aliases.join(", ")
+        );
+    }
+    if rows.len() > opts.max_entities {
+        let _ = writeln!(
+            out,
+            "\n{} not listed.",
+            plural(
+                rows.len() - opts.max_entities,
+                "more entity",
+                "more entities"
+            )
+        );
+    }
+    out.push('\n');
+}
+
+/// The documents cited, in corpus order, with their paths.
+pub fn sources(out: &mut String, docs: &[Document], index: &Index, doc_set: &[usize]) {
+    if doc_set.is_empty() {
+        return;
+    }
+    out.push_str("## Sources\n\n");
+    let mut set: Vec<usize> = doc_set.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    for d in set {
+        let mut line = format!("- {}", cite::cite(docs, index, d));
+        if let (Some(_), Some(a)) = (&index.docs[d].meta.source, &index.docs[d].meta.author) {
+            let _ = write!(line, ", by {}", md::text(a));
+        }
+        if cite::is_copy(index, d) {
+            let _ = write!(
+                line,
+                " (a copy of {})",
+                cite::short(docs, index, cite::fuller(index, d))
+            );
+        }
+        let _ = writeln!(out, "{line} · {}", md::code(&docs[d].display_path));
+    }
+    out.push('\n');
+}

@@ -1,0 +1,225 @@
+//! Claims grouped into statements (one assertion and the claims of other
+//! sources that make it), ranked for a briefing; and the pairs of claims in
+//! conflict or quoting one statement in different words.
+
+use super::cite;
+use crate::analysis::claims::ClaimKind;
+use crate::analysis::links::{DiffOp, Link, Relation};
+use crate::corpus::Document;
+use crate::index::Index;
+use std::collections::HashSet;
+
+/// The number of independent sources that make claim `claim` (copies of
+/// one article count once). The one place the briefing asks the index for
+/// it, so that a change of how the index counts is one change here.
+pub fn independent_sources(index: &Index, claim: usize) -> usize {
+    index.sources[claim]
+}
+
+/// Links that say another source makes the same assertion.
+fn strong(l: &Link) -> bool {
+    matches!(l.relation, Relation::Corroborates | Relation::QuoteVariant)
+}
+
+/// One source's version of a statement: its claim and document, and the
+/// copies of that document that carry it too (they count once).
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub claim: usize,
+    pub doc: usize,
+    pub copies: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// The claim that stands for the statement.
+    pub rep: usize,
+    pub sources: usize,
+    /// One per independent source, the representative's first.
+    pub citations: Vec<Citation>,
+    /// How much a reader needs it, among statements with as many sources.
+    pub weight: f32,
+}
+
+/// The sources of claim `rep`: itself and the claims its strong links point
+/// at, one citation per group of copies.
+pub fn citations(index: &Index, rep: usize) -> Vec<Citation> {
+    let mut members = vec![rep];
+    members.extend(index.links[rep].iter().filter(|l| strong(l)).map(|l| l.to));
+    let mut out: Vec<Citation> = Vec::new();
+    // Per group of copies, the claim in the fuller document.
+    for &m in &members {
+        let doc = index.claims[m].doc;
+        let group = index.cluster[doc];
+        match out.iter_mut().find(|c| index.cluster[c.doc] == group) {
+            None => out.push(Citation {
+                claim: m,
+                doc,
+                copies: Vec::new(),
+            }),
+            Some(c) if c.doc == doc => {}
+            Some(c) => {
+                let keep_new = c.claim != rep && cite::fuller(index, doc) == doc;
+                if keep_new {
+                    c.copies.push(c.doc);
+                    c.doc = doc;
+                    c.claim = m;
+                } else if !c.copies.contains(&doc) {
+                    c.copies.push(doc);
+                }
+            }
+        }
+    }
+    let date = |d: usize| index.docs[d].meta.date.map(|x| x.0);
+    out[1..].sort_by_key(|c| (date(c.doc).is_none(), date(c.doc), c.doc));
+    out
+}
+
+/// How central a claim is to the corpus, for ranking claims made by as
+/// many sources: other sources touch on it (related links), it names
+/// entities many documents mention, it is of a checkable kind, it is dated.
+pub fn weight(index: &Index, claim: usize) -> f32 {
+    let c = &index.claims[claim];
+    let n_docs = index.docs.len().max(1) as f32;
+    let related: HashSet<usize> = index.links[claim]
+        .iter()
+        .filter(|l| l.relation == Relation::Related)
+        .map(|l| index.cluster[index.claims[l.to].doc])
+        .collect();
+    let spread: f32 = c
+        .entities
+        .iter()
+        .map(|&e| index.entities[e].per_doc.len() as f32 / n_docs)
+        .sum();
+    let kind = match c.kind {
+        ClaimKind::Quote | ClaimKind::Attributed => 0.6,
+        ClaimKind::Quantity | ClaimKind::Event => 0.5,
+        ClaimKind::Prediction => 0.3,
+        ClaimKind::Assertion => 0.0,
+    };
+    let dated = if c.events.is_empty() { 0.0 } else { 0.3 };
+    (0.5 * related.len() as f32).min(2.0) + spread.min(1.5) + kind + dated
+}
+
+/// The statements among the claims `in_scope` says yes to, ranked: by
+/// independent sources, then by [`weight`]. Each claim belongs to one
+/// statement; a statement's representative is its claim with the most
+/// sources (then the most links, then not in a copy).
+pub fn statements(index: &Index, in_scope: &dyn Fn(usize) -> bool) -> Vec<Statement> {
+    let strong_n = |c: usize| index.links[c].iter().filter(|l| strong(l)).count();
+    let copy = |c: usize| cite::is_copy(index, index.claims[c].doc);
+    let mut keyed: Vec<(usize, f32)> = (0..index.claims.len())
+        .filter(|&c| in_scope(c))
+        .map(|c| (c, weight(index, c)))
+        .collect();
+    keyed.sort_by(|(a, wa), (b, wb)| {
+        independent_sources(index, *b)
+            .cmp(&independent_sources(index, *a))
+            .then(strong_n(*b).cmp(&strong_n(*a)))
+            .then(copy(*a).cmp(&copy(*b)))
+            .then(wb.total_cmp(wa))
+            .then(a.cmp(b))
+    });
+    let mut taken = vec![false; index.claims.len()];
+    let mut out = Vec::new();
+    for (c, weight) in keyed {
+        if taken[c] {
+            continue;
+        }
+        taken[c] = true;
+        for l in index.links[c].iter().filter(|l| strong(l)) {
+            taken[l.to] = true;
+        }
+        out.push(Statement {
+            rep: c,
+            sources: independent_sources(index, c),
+            citations: citations(index, c),
+            weight,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.rep.cmp(&b.rep))
+    });
+    out
+}
+
+/// Two claims of different sources: in conflict, or the same quotation in
+/// other words (with the word diff from `a`'s quotation to `b`'s).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub relation: Relation,
+    pub conflict: Option<String>,
+    pub diff: Vec<DiffOp>,
+}
+
+fn words_key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The conflicts and quote variants where one claim is in scope, each pair
+/// once (a copy of an article repeats none), the most-sourced first.
+pub fn pairs(
+    docs: &[Document],
+    index: &Index,
+    in_scope: &dyn Fn(usize) -> bool,
+) -> (Vec<Pair>, Vec<Pair>) {
+    let mut conflicts = Vec::new();
+    let mut variants = Vec::new();
+    let mut seen: HashSet<(bool, String, String)> = HashSet::new();
+    let key_of = |c: usize| {
+        let cl = &index.claims[c];
+        let text = match &cl.quote {
+            Some(q) => &docs[cl.doc].text[q.clone()],
+            None => &docs[cl.doc].text[cl.range.clone()],
+        };
+        format!("{}:{}", index.cluster[cl.doc], words_key(text))
+    };
+    // Originals before copies, so that a pair is shown from the fuller text.
+    let mut order: Vec<usize> = (0..index.claims.len()).collect();
+    order.sort_by_key(|&c| (cite::is_copy(index, index.claims[c].doc), c));
+    for a in order {
+        for l in &index.links[a] {
+            let is_variant = l.relation == Relation::QuoteVariant;
+            if (!is_variant && l.conflict.is_none()) || l.duplicate {
+                continue;
+            }
+            if !in_scope(a) && !in_scope(l.to) {
+                continue;
+            }
+            let (ka, kb) = (key_of(a), key_of(l.to));
+            let (x, y) = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            let conflict = l.conflict.is_some();
+            if !seen.insert((conflict, x, y)) {
+                continue;
+            }
+            let pair = Pair {
+                a,
+                b: l.to,
+                relation: l.relation,
+                conflict: l.conflict.clone(),
+                diff: l.diff.clone(),
+            };
+            if conflict {
+                conflicts.push(pair.clone());
+            }
+            if is_variant {
+                variants.push(pair);
+            }
+        }
+    }
+    let rank = |p: &Pair| {
+        std::cmp::Reverse(independent_sources(index, p.a).max(independent_sources(index, p.b)))
+    };
+    conflicts.sort_by_key(|p| (rank(p), p.a));
+    variants.sort_by_key(|p| (rank(p), p.a));
+    (conflicts, variants)
+}
