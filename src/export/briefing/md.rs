@@ -21,9 +21,13 @@ pub fn text(s: &str) -> String {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
             // An entity or a character reference (`&amp;`, `&#60;`).
-            '&' => chars
-                .get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+            '&' => {
+                let name = chars[i + 1..]
+                    .iter()
+                    .take_while(|n| n.is_ascii_alphanumeric() || **n == '#')
+                    .count();
+                name > 0 && chars.get(i + 1 + name) == Some(&';')
+            }
             // What would open a block at the start of a line: a heading, a
             // list item, a setext underline, an ordered list (`1.`).
             '#' | '-' | '+' | '=' if i == 0 => true,
@@ -93,7 +97,7 @@ mod tests {
             text("a *b* _c_ ~~d~~ | e"),
             "a \\*b\\* \\_c\\_ \\~\\~d\\~\\~ \\| e"
         );
-        assert_eq!(text("AT&T &amp; &#60;"), "AT&T \\&amp; \\&#60;");
+        assert_eq!(text("AT&T &amp; &#60; a&b;"), "AT&T \\&amp; \\&#60; a\\&b;");
         assert_eq!(text("back\\slash `code`"), "back\\\\slash \\`code\\`");
     }
 

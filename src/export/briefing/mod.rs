@@ -172,3 +172,59 @@ pub fn write_briefing(path: &Path, text: &str, overwrite: bool) -> Result<(), Wr
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::links::{DiffOp, DiffTag};
+
+    #[test]
+    fn write_refuses_to_overwrite_unless_told() {
+        let dir = std::env::temp_dir().join(format!("crossread-write-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("briefing.md");
+        let _ = std::fs::remove_file(&p);
+        write_briefing(&p, "# one\n", false).unwrap();
+        match write_briefing(&p, "# two\n", false) {
+            Err(WriteError::Exists(q)) => assert_eq!(q, p),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "# one\n");
+        write_briefing(&p, "# two\n", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "# two\n");
+        let e = write_briefing(&dir.join("no/such/dir/b.md"), "x", false).unwrap_err();
+        assert!(matches!(e, WriteError::Io(..)), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn word_diff_on_one_line() {
+        let op = |op, t: &str| DiffOp {
+            op,
+            text: t.to_string(),
+        };
+        let d = vec![
+            op(DiffTag::Insert, "continue to "),
+            op(
+                DiffTag::Equal,
+                "keep the ferry running every day until we see ",
+            ),
+            op(DiffTag::Delete, "fully"),
+            op(DiffTag::Insert, "full"),
+            op(DiffTag::Equal, " and properly funded repairs"),
+        ];
+        assert_eq!(
+            sections::diff_line(&d),
+            "**continue to** keep the ferry running … day until we see ~~fully~~ **full** and properly funded repairs"
+        );
+        // Markup inside the quotation stays text.
+        let d = vec![
+            op(DiffTag::Delete, "*no*"),
+            op(DiffTag::Insert, "<b>yes</b>"),
+        ];
+        assert_eq!(
+            sections::diff_line(&d),
+            "~~\\*no\\*~~ **\\<b\\>yes\\</b\\>**"
+        );
+    }
+}

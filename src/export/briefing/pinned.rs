@@ -16,7 +16,10 @@ pub fn cited_docs(index: &Index, resolved: &[Resolved]) -> Vec<usize> {
         if let Resolved::Text { doc, range, .. } = r {
             out.push(*doc);
             if let Some(c) = claim_at(index, *doc, range) {
-                out.extend(statements::citations(index, c).iter().map(|c| c.doc));
+                for cit in statements::citations(index, c) {
+                    out.push(cit.doc);
+                    out.extend(cit.copies);
+                }
             }
         }
     }
@@ -70,9 +73,7 @@ pub fn items(
     }
     out.push_str(".\n\n## Pinned items\n\n");
     if pins.is_empty() {
-        out.push_str(
-            "Nothing is pinned for this corpus yet (press `p` in the reader to pin a claim).\n\n",
-        );
+        out.push_str("Nothing is pinned for this corpus yet.\n\n");
         return;
     }
     for (i, (pin, r)) in pins.iter().zip(resolved).enumerate() {
@@ -116,16 +117,23 @@ fn claim_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin:
         weight: 0.0,
     };
     sections::statement_item(out, docs, index, n, &s, Some(&pin.note));
-    // Its quotation as other sources word it.
-    let mut k = 0;
-    for l in index.links[c]
+    // Its quotation as other sources word it: once per group of copies,
+    // from the fuller one.
+    let mut shown: Vec<usize> = Vec::new();
+    let mut variants: Vec<&crate::analysis::links::Link> = index.links[c]
         .iter()
         .filter(|l| l.relation == Relation::QuoteVariant && !l.duplicate)
-    {
-        if k == 0 {
+        .collect();
+    variants.sort_by_key(|l| cite::is_copy(index, index.claims[l.to].doc));
+    for l in variants {
+        let group = index.cluster[index.claims[l.to].doc];
+        if shown.contains(&group) {
+            continue;
+        }
+        if shown.is_empty() {
             out.push_str("   - Worded differently elsewhere (words only in the first struck, only in the second bold):\n");
         }
-        k += 1;
+        shown.push(group);
         let p = Pair {
             a: c,
             b: l.to,
@@ -133,7 +141,7 @@ fn claim_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin:
             conflict: None,
             diff: l.diff.clone(),
         };
-        pair_item(out, docs, index, k, &p, "     ");
+        pair_item(out, docs, index, shown.len(), &p, "     ");
     }
 }
 

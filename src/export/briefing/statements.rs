@@ -223,3 +223,73 @@ pub fn pairs(
     variants.sort_by_key(|p| (rank(p), p.a));
     (conflicts, variants)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::document_from_bytes;
+    use std::path::Path;
+
+    fn corpus(texts: &[&str]) -> (Vec<Document>, Index) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let name = format!("d{i}.txt");
+                document_from_bytes(i, Path::new(&name), &name, t.as_bytes().to_vec()).unwrap()
+            })
+            .collect();
+        let index = Index::build(&docs, &Default::default());
+        (docs, index)
+    }
+
+    const LONG: &str = "Ferry report\n\nThe harbour board said on Tuesday that the northern ferry line would close for repairs until the end of May. \
+        Engineers found cracks in two of the older hulls during a routine inspection last month. \
+        Commuters will be offered buses between the two terminals while the work goes on. \
+        The board expects the repairs to cost about four million euros in all. \
+        Local shops near the northern pier fear a quiet spring without the ferry trade.\n";
+
+    #[test]
+    fn a_copy_counts_once_and_is_named() {
+        let copy = LONG.replace(
+            "\nLocal shops near the northern pier fear a quiet spring without the ferry trade.",
+            "",
+        );
+        let other = "Other outlet\n\nThe northern ferry line will close for repairs until the end of May, the harbour board said on Tuesday.\n";
+        let (docs, index) = corpus(&[LONG, &copy, other]);
+        assert_eq!(index.cluster[0], index.cluster[1], "the copy is found");
+        let st = statements(&index, &|_| true);
+        let top = &st[0];
+        assert_eq!(top.sources, 2);
+        let text = &docs[index.claims[top.rep].doc].text[index.claims[top.rep].range.clone()];
+        assert!(text.contains("close for repairs"), "{text}");
+        assert_eq!(top.citations.len(), 2, "{:?}", top.citations);
+        let with_copy = top
+            .citations
+            .iter()
+            .find(|c| !c.copies.is_empty())
+            .expect("a copy named");
+        assert_eq!(with_copy.doc, 0, "the fuller document is cited");
+        assert_eq!(with_copy.copies, vec![1]);
+        // Each claim belongs to one statement: the copy's claim is not listed again.
+        let reps: Vec<usize> = st.iter().map(|s| index.claims[s.rep].doc).collect();
+        assert!(st.iter().skip(1).all(|s| s.sources == 1), "{reps:?}");
+        let repeated = st
+            .iter()
+            .filter(|s| {
+                docs[index.claims[s.rep].doc].text[index.claims[s.rep].range.clone()]
+                    .contains("close for repairs")
+            })
+            .count();
+        assert_eq!(repeated, 1);
+    }
+
+    #[test]
+    fn scope_limits_the_statements() {
+        let (_, index) = corpus(&[LONG]);
+        let all = statements(&index, &|_| true).len();
+        assert!(all >= 3);
+        assert_eq!(statements(&index, &|c| c == 0).len(), 1);
+        assert!(statements(&index, &|_| false).is_empty());
+    }
+}
