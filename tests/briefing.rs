@@ -668,3 +668,58 @@ fn output_file_is_never_overwritten_without_force() {
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), first);
 }
+
+#[test]
+fn long_lists_are_cut_and_say_so() {
+    let docs = corpus::load_paths(&[root().join("tests/fixtures")]).documents;
+    let index = Index::build(&docs, &Default::default());
+    let opts = crossread::export::briefing::Options {
+        max_claims: 2,
+        max_dates: 2,
+        max_entities: 2,
+        max_pairs: 0,
+        ..Default::default()
+    };
+    let md = crossread::export::briefing::markdown(&docs, &index, &opts);
+    assert_eq!(items(&section(&md, "Key claims")).len(), 2, "{md}");
+    assert!(
+        md.contains("18 more claims made by a single source are not listed"),
+        "{md}"
+    );
+    assert!(md.contains("1 more quote variant is not listed."), "{md}");
+    let dates = section(&md, "Timeline");
+    assert_eq!(
+        dates.iter().filter(|l| l.starts_with("- **")).count(),
+        2,
+        "{md}"
+    );
+    assert!(
+        md.contains("5 dates that fewer sources mention are not listed."),
+        "{md}"
+    );
+    assert!(md.contains("7 more entities not listed."), "{md}");
+    // Only what is cited is listed as a source: here the analysis piece is
+    // cited by the timeline alone.
+    let listed = |md: &str| {
+        section(md, "Sources")
+            .iter()
+            .filter(|l| l.starts_with("- "))
+            .count()
+    };
+    assert_eq!(listed(&md), 3, "{md}");
+    assert!(!md.contains("not cited above"), "{md}");
+    let md = crossread::export::briefing::markdown(
+        &docs,
+        &index,
+        &crossread::export::briefing::Options {
+            max_dates: 0,
+            ..opts
+        },
+    );
+    assert_eq!(listed(&md), 2, "{md}");
+    assert!(
+        !section(&md, "Sources").join("\n").contains("03_analysis"),
+        "{md}"
+    );
+    assert!(md.contains("1 other document is not cited above."), "{md}");
+}

@@ -63,3 +63,39 @@ pub fn is_copy(index: &Index, doc: usize) -> bool {
         .iter()
         .any(|d| (d.a == doc || d.b == doc) && d.fuller != doc)
 }
+
+/// Per document, whether it is the shorter side of a pair of copies
+/// ([`is_copy`] for every document at once).
+pub fn copy_flags(index: &Index) -> Vec<bool> {
+    let mut flags = vec![false; index.docs.len()];
+    for d in &index.duplicates {
+        for x in [d.a, d.b] {
+            if x != d.fuller {
+                flags[x] = true;
+            }
+        }
+    }
+    flags
+}
+
+/// Per document, the document that stands for its group of copies
+/// ([`fuller`] for every document at once).
+pub fn fullers(index: &Index) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..index.docs.len()).collect();
+    for d in &index.duplicates {
+        for x in [d.a, d.b] {
+            if x != d.fuller && out[x] == x {
+                out[x] = d.fuller;
+            }
+        }
+    }
+    // A copy of a copy stands under the fullest one.
+    for _ in 0..4 {
+        let next: Vec<usize> = out.iter().map(|&f| out[f]).collect();
+        if next == out {
+            break;
+        }
+        out = next;
+    }
+    out
+}

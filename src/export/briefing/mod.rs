@@ -49,6 +49,8 @@ pub struct Options<'a> {
     pub max_dates: usize,
     /// At most this many rows in the table of entities.
     pub max_entities: usize,
+    /// At most this many conflicts, and as many quote variants.
+    pub max_pairs: usize,
 }
 
 impl Default for Options<'_> {
@@ -58,21 +60,25 @@ impl Default for Options<'_> {
             max_claims: 15,
             max_dates: 12,
             max_entities: 15,
+            max_pairs: 10,
         }
     }
 }
 
 /// The briefing, as Markdown.
 pub fn markdown(docs: &[Document], index: &Index, opts: &Options) -> String {
+    let mut sw = crate::analysis::Stopwatch::new();
     let mut out = String::new();
     match opts.scope {
         Scope::All => {
             out.push_str("# crossread briefing\n\n");
             let all: Vec<usize> = (0..docs.len()).collect();
             let digest = sections::Digest::new(docs, index, &|_| true);
+            sw.lap("briefing: claims ranked");
             sections::corpus(&mut out, docs, index, &all, None, Some(&digest));
-            sections::body(&mut out, docs, index, opts, &digest, None);
-            sections::sources(&mut out, docs, index, &all);
+            let mut cited = Vec::new();
+            sections::body(&mut out, docs, index, opts, &digest, None, &mut cited);
+            sections::sources(&mut out, docs, index, &cited, docs.len());
         }
         Scope::Entity(e) => {
             let ent = &index.entities[e];
@@ -87,18 +93,20 @@ pub fn markdown(docs: &[Document], index: &Index, opts: &Options) -> String {
             };
             let digest = sections::Digest::new(docs, index, &mentions);
             sections::corpus(&mut out, docs, index, &in_docs, Some(e), Some(&digest));
-            sections::body(&mut out, docs, index, opts, &digest, Some(e));
-            sections::sources(&mut out, docs, index, &in_docs);
+            let mut cited = Vec::new();
+            sections::body(&mut out, docs, index, opts, &digest, Some(e), &mut cited);
+            sections::sources(&mut out, docs, index, &cited, in_docs.len());
         }
         Scope::Pins(pins, resolved) => {
             out.push_str("# crossread briefing: pinned items\n\n");
-            let cited = pinned::cited_docs(index, resolved);
             let all: Vec<usize> = (0..docs.len()).collect();
             sections::corpus(&mut out, docs, index, &all, None, None);
-            pinned::items(&mut out, docs, index, pins, resolved);
-            sections::sources(&mut out, docs, index, &cited);
+            let mut cited = Vec::new();
+            pinned::items(&mut out, docs, index, pins, resolved, &mut cited);
+            sections::sources(&mut out, docs, index, &cited, docs.len());
         }
     }
+    sw.lap("briefing: written");
     let end = out.trim_end().len();
     out.truncate(end);
     out.push('\n');

@@ -9,23 +9,6 @@ use crate::index::Index;
 use crate::pins::{Pin, PinKind, Resolved, claim_at, event_at};
 use std::fmt::Write;
 
-/// The documents the pinned items come from.
-pub fn cited_docs(index: &Index, resolved: &[Resolved]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for r in resolved {
-        if let Resolved::Text { doc, range, .. } = r {
-            out.push(*doc);
-            if let Some(c) = claim_at(index, *doc, range) {
-                for cit in statements::citations(index, c) {
-                    out.push(cit.doc);
-                    out.extend(cit.copies);
-                }
-            }
-        }
-    }
-    out
-}
-
 fn note_line(out: &mut String, pin: &Pin) {
     if !pin.note.is_empty() {
         let _ = writeln!(out, "   - Note: {}", md::text(&pin.note));
@@ -52,6 +35,7 @@ pub fn items(
     index: &Index,
     pins: &[Pin],
     resolved: &[Resolved],
+    cited: &mut Vec<usize>,
 ) {
     let lost = resolved.iter().filter(|r| r.is_lost()).count();
     let _ = write!(
@@ -80,14 +64,19 @@ pub fn items(
         let n = i + 1;
         match r {
             Resolved::Lost { why } => lost_item(out, n, pin, why),
-            Resolved::Entity { entity, .. } => entity_item(out, docs, index, n, pin, *entity),
+            Resolved::Entity { entity, .. } => {
+                entity_item(out, docs, index, n, pin, *entity, cited)
+            }
             Resolved::Text { doc, range, moved } => {
                 let claim = (pin.kind == PinKind::Claim)
                     .then(|| claim_at(index, *doc, range))
                     .flatten();
                 match (pin.kind, claim) {
-                    (PinKind::Claim, Some(c)) => claim_item(out, docs, index, n, pin, c),
-                    _ => text_item(out, docs, index, n, pin, *doc, range),
+                    (PinKind::Claim, Some(c)) => claim_item(out, docs, index, n, pin, c, cited),
+                    _ => {
+                        cited.push(*doc);
+                        text_item(out, docs, index, n, pin, *doc, range)
+                    }
                 }
                 if *moved {
                     out.push_str("   - (found again after its file changed)\n");
@@ -109,14 +98,21 @@ fn lost_item(out: &mut String, n: usize, pin: &Pin, why: &str) {
     note_line(out, pin);
 }
 
-fn claim_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin: &Pin, c: usize) {
+fn claim_item(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    n: usize,
+    pin: &Pin,
+    c: usize,
+    cited: &mut Vec<usize>,
+) {
     let s = Statement {
         rep: c,
         sources: statements::independent_sources(index, c),
-        citations: statements::citations(index, c),
         weight: 0.0,
     };
-    sections::statement_item(out, docs, index, n, &s, Some(&pin.note));
+    sections::statement_item(out, docs, index, n, &s, Some(&pin.note), cited);
     // Its quotation as other sources word it: once per group of copies,
     // from the fuller one.
     let mut shown: Vec<usize> = Vec::new();
@@ -141,7 +137,7 @@ fn claim_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin:
             conflict: None,
             diff: l.diff.clone(),
         };
-        pair_item(out, docs, index, shown.len(), &p, "     ");
+        pair_item(out, docs, index, shown.len(), &p, "     ", cited);
     }
 }
 
@@ -187,7 +183,15 @@ fn capital(s: &str) -> String {
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
-fn entity_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin: &Pin, e: usize) {
+fn entity_item(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    n: usize,
+    pin: &Pin,
+    e: usize,
+    cited: &mut Vec<usize>,
+) {
     let ent = &index.entities[e];
     let groups: std::collections::BTreeSet<usize> =
         ent.per_doc.iter().map(|(d, _)| index.cluster[*d]).collect();
@@ -214,11 +218,13 @@ fn entity_item(out: &mut String, docs: &[Document], index: &Index, n: usize, pin
     let top = statements::statements(index, &about);
     for s in top.iter().take(3) {
         let cl = &index.claims[s.rep];
-        let names: Vec<String> = s
-            .citations
+        let cites = s.citations(index);
+        let names: Vec<String> = cites
             .iter()
+            .take(5)
             .map(|c| cite::short(docs, index, c.doc))
             .collect();
+        cited.extend(cites.iter().take(5).map(|c| c.doc));
         let _ = writeln!(
             out,
             "   - {} — {} ({})",

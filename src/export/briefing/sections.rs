@@ -8,6 +8,27 @@ use crate::index::Index;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 
+/// At most this many sources are named in one list (a date on the
+/// timeline, a claim's copies).
+const MAX_NAMES: usize = 5;
+/// At most this many sources are cited under one claim.
+const MAX_CITATIONS: usize = 8;
+
+/// `a, b, c and 12 more`.
+fn name_list(docs: &[Document], index: &Index, who: &[usize]) -> String {
+    let names: Vec<String> = who
+        .iter()
+        .take(MAX_NAMES)
+        .map(|&d| cite::short(docs, index, d))
+        .collect();
+    let more = who.len().saturating_sub(MAX_NAMES);
+    if more > 0 {
+        format!("{} and {more} more", names.join(", "))
+    } else {
+        names.join(", ")
+    }
+}
+
 /// What the analysis says about the claims in scope, computed once.
 pub struct Digest {
     pub statements: Vec<Statement>,
@@ -176,10 +197,11 @@ pub fn body(
     opts: &Options,
     digest: &Digest,
     entity: Option<usize>,
+    cited: &mut Vec<usize>,
 ) {
-    key_claims(out, docs, index, opts, digest);
-    conflicts_and_variants(out, docs, index, digest);
-    timeline(out, docs, index, opts, entity);
+    key_claims(out, docs, index, opts, digest, cited);
+    conflicts_and_variants(out, docs, index, opts, digest, cited);
+    timeline(out, docs, index, opts, entity, cited);
     entities(out, index, opts, digest, entity);
 }
 
@@ -199,6 +221,7 @@ pub fn statement_item(
     n: usize,
     s: &Statement,
     note: Option<&str>,
+    cited: &mut Vec<usize>,
 ) {
     let rep = &index.claims[s.rep];
     let rep_text = &docs[rep.doc].text[rep.range.clone()];
@@ -212,7 +235,10 @@ pub fn statement_item(
         let _ = writeln!(out, "   - Note: {}", md::text(note));
     }
     let same = |a: &str, b: &str| md::shorten(a, 400) == md::shorten(b, 400);
-    for c in &s.citations {
+    let citations = s.citations(index);
+    for c in citations.iter().take(MAX_CITATIONS) {
+        cited.push(c.doc);
+        cited.extend(c.copies.iter().take(MAX_NAMES));
         let cl = &index.claims[c.claim];
         let text = &docs[cl.doc].text[cl.range.clone()];
         let mut line = format!("   - {}", cite::cite(docs, index, c.doc));
@@ -220,18 +246,34 @@ pub fn statement_item(
             let _ = write!(line, ": “{}”", md::short(text, 240));
         }
         if !c.copies.is_empty() {
-            let names: Vec<String> = c
-                .copies
-                .iter()
-                .map(|&d| cite::short(docs, index, d))
-                .collect();
-            let _ = write!(line, " (also in a copy: {})", names.join(", "));
+            let _ = write!(
+                line,
+                " (also in {}: {})",
+                if c.copies.len() == 1 {
+                    "a copy"
+                } else {
+                    "copies"
+                },
+                name_list(docs, index, &c.copies)
+            );
         }
         let _ = writeln!(out, "{line}");
     }
-    for l in &index.links[s.rep] {
+    if citations.len() > MAX_CITATIONS {
+        let _ = writeln!(
+            out,
+            "   - and {} more independent sources",
+            citations.len() - MAX_CITATIONS
+        );
+    }
+    for l in index.links[s.rep]
+        .iter()
+        .filter(|l| l.conflict.is_some())
+        .take(3)
+    {
         if let Some(conflict) = &l.conflict {
             let other = index.claims[l.to].doc;
+            cited.push(other);
             let _ = writeln!(
                 out,
                 "   - Conflict with {}: {}",
@@ -242,7 +284,14 @@ pub fn statement_item(
     }
 }
 
-fn key_claims(out: &mut String, docs: &[Document], index: &Index, opts: &Options, d: &Digest) {
+fn key_claims(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    opts: &Options,
+    d: &Digest,
+    cited: &mut Vec<usize>,
+) {
     out.push_str("## Key claims\n\n");
     if d.statements.is_empty() {
         out.push_str("No claims were found.\n\n");
@@ -254,7 +303,7 @@ fn key_claims(out: &mut String, docs: &[Document], index: &Index, opts: &Options
     let multi = d.statements.iter().filter(|s| s.sources > 1).count();
     let shown = opts.max_claims.max(multi.min(opts.max_claims * 2));
     for (i, s) in d.statements.iter().take(shown).enumerate() {
-        statement_item(out, docs, index, i + 1, s, None);
+        statement_item(out, docs, index, i + 1, s, None, cited);
     }
     let rest = &d.statements[shown.min(d.statements.len())..];
     if !rest.is_empty() {
@@ -319,6 +368,7 @@ pub fn pair_item(
     n: usize,
     p: &Pair,
     indent: &str,
+    cited: &mut Vec<usize>,
 ) {
     let (a, b) = (&index.claims[p.a], &index.claims[p.b]);
     let quoted = |c: &crate::analysis::claims::Claim| {
@@ -335,6 +385,7 @@ pub fn pair_item(
     };
     let _ = writeln!(out, "{indent}{n}. {head}");
     for c in [a, b] {
+        cited.push(c.doc);
         let _ = writeln!(
             out,
             "{indent}   - {}: “{}”",
@@ -355,15 +406,34 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn conflicts_and_variants(out: &mut String, docs: &[Document], index: &Index, d: &Digest) {
+fn conflicts_and_variants(
+    out: &mut String,
+    docs: &[Document],
+    index: &Index,
+    opts: &Options,
+    d: &Digest,
+    cited: &mut Vec<usize>,
+) {
     out.push_str("## Conflicts and quote variants\n\n");
+    let more = |out: &mut String, n: usize, one: &str, many: &str| {
+        if n > opts.max_pairs {
+            let rest = n - opts.max_pairs;
+            let _ = writeln!(
+                out,
+                "\n{} {} not listed.",
+                plural(rest, one, many),
+                if rest == 1 { "is" } else { "are" }
+            );
+        }
+    };
     if d.conflicts.is_empty() {
         out.push_str("No conflicts were found between sources.\n\n");
     } else {
         out.push_str("### Conflicts\n\n");
-        for (i, p) in d.conflicts.iter().enumerate() {
-            pair_item(out, docs, index, i + 1, p, "");
+        for (i, p) in d.conflicts.iter().take(opts.max_pairs).enumerate() {
+            pair_item(out, docs, index, i + 1, p, "", cited);
         }
+        more(out, d.conflicts.len(), "more conflict", "more conflicts");
         out.push('\n');
     }
     if d.variants.is_empty() {
@@ -373,9 +443,15 @@ fn conflicts_and_variants(out: &mut String, docs: &[Document], index: &Index, d:
         out.push_str(
             "The same quotation in different words. In each word diff, words only in the first source are ~~struck~~ and words only in the second are **bold**.\n\n",
         );
-        for (i, p) in d.variants.iter().enumerate() {
-            pair_item(out, docs, index, i + 1, p, "");
+        for (i, p) in d.variants.iter().take(opts.max_pairs).enumerate() {
+            pair_item(out, docs, index, i + 1, p, "", cited);
         }
+        more(
+            out,
+            d.variants.len(),
+            "more quote variant",
+            "more quote variants",
+        );
         out.push('\n');
     }
 }
@@ -398,6 +474,7 @@ fn timeline(
     index: &Index,
     opts: &Options,
     entity: Option<usize>,
+    cited: &mut Vec<usize>,
 ) {
     out.push_str("## Timeline\n\n");
     // With an entity, only the events of sentences that mention it.
@@ -442,6 +519,8 @@ fn timeline(
     }
     out.push_str("The dates the most sources mention, in time order, each with one sentence that mentions it.\n\n");
     let total = slots.len();
+    let flags = cite::copy_flags(index);
+    let fullers = cite::fullers(index);
     let mut chosen: Vec<usize> = (0..slots.len()).collect();
     chosen.sort_by_key(|&i| {
         let ev = &index.events[slots[i].1[0]];
@@ -460,26 +539,28 @@ fn timeline(
             .iter()
             .min_by_key(|&&e| {
                 let ev = &index.events[e];
-                (cite::is_copy(index, ev.doc), ev.relative, ev.doc)
+                (flags[ev.doc], ev.relative, ev.doc)
             })
             .expect("slot has events");
         let ev = &index.events[e];
         let sentence = &docs[ev.doc].text[index.docs[ev.doc].sentences[ev.sentence].clone()];
         let mut who: Vec<usize> = Vec::new();
+        let mut groups_seen: HashSet<usize> = HashSet::new();
         for &x in events {
-            let d = cite::fuller(index, index.events[x].doc);
-            if !who.iter().any(|&w| index.cluster[w] == index.cluster[d]) {
+            let d = fullers[index.events[x].doc];
+            if groups_seen.insert(index.cluster[d]) {
                 who.push(d);
             }
         }
-        let names: Vec<String> = who.iter().map(|&d| cite::short(docs, index, d)).collect();
+        cited.extend(who.iter().take(MAX_NAMES));
+        let names = name_list(docs, index, &who);
         let _ = writeln!(
             out,
             "- **{}** — {} ({}: {})",
             md::text(&event_date(index, e)),
             md::short(sentence, 220),
             plural(*n, "source", "sources"),
-            names.join(", ")
+            names
         );
     }
     if total > opts.max_dates {
@@ -574,28 +655,39 @@ fn entities(out: &mut String, index: &Index, opts: &Options, d: &Digest, entity:
     out.push('\n');
 }
 
-/// The documents cited, in corpus order, with their paths.
-pub fn sources(out: &mut String, docs: &[Document], index: &Index, doc_set: &[usize]) {
-    if doc_set.is_empty() {
+/// The documents cited, in corpus order, with their paths; `of` is how
+/// many documents the briefing draws on.
+pub fn sources(out: &mut String, docs: &[Document], index: &Index, cited: &[usize], of: usize) {
+    let mut set: Vec<usize> = cited.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    if set.is_empty() {
         return;
     }
     out.push_str("## Sources\n\n");
-    let mut set: Vec<usize> = doc_set.to_vec();
-    set.sort_unstable();
-    set.dedup();
-    for d in set {
+    let flags = cite::copy_flags(index);
+    let fullers = cite::fullers(index);
+    for &d in &set {
         let mut line = format!("- {}", cite::cite(docs, index, d));
         if let (Some(_), Some(a)) = (&index.docs[d].meta.source, &index.docs[d].meta.author) {
             let _ = write!(line, ", by {}", md::text(a));
         }
-        if cite::is_copy(index, d) {
+        if flags[d] {
             let _ = write!(
                 line,
                 " (a copy of {})",
-                cite::short(docs, index, cite::fuller(index, d))
+                cite::short(docs, index, fullers[d])
             );
         }
         let _ = writeln!(out, "{line} · {}", md::code(&docs[d].display_path));
+    }
+    if of > set.len() {
+        let rest = of - set.len();
+        let _ = writeln!(
+            out,
+            "\n{} not cited above.",
+            plural(rest, "other document is", "other documents are")
+        );
     }
     out.push('\n');
 }

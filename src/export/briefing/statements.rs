@@ -7,6 +7,7 @@ use crate::analysis::claims::ClaimKind;
 use crate::analysis::links::{DiffOp, Link, Relation};
 use crate::corpus::Document;
 use crate::index::Index;
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 /// The number of independent sources that make claim `claim` (copies of
@@ -35,10 +36,15 @@ pub struct Statement {
     /// The claim that stands for the statement.
     pub rep: usize,
     pub sources: usize,
-    /// One per independent source, the representative's first.
-    pub citations: Vec<Citation>,
     /// How much a reader needs it, among statements with as many sources.
     pub weight: f32,
+}
+
+impl Statement {
+    /// One citation per independent source, the representative's first.
+    pub fn citations(&self, index: &Index) -> Vec<Citation> {
+        citations(index, self.rep)
+    }
 }
 
 /// The sources of claim `rep`: itself and the claims its strong links point
@@ -81,11 +87,13 @@ pub fn citations(index: &Index, rep: usize) -> Vec<Citation> {
 pub fn weight(index: &Index, claim: usize) -> f32 {
     let c = &index.claims[claim];
     let n_docs = index.docs.len().max(1) as f32;
-    let related: HashSet<usize> = index.links[claim]
+    let mut related: Vec<usize> = index.links[claim]
         .iter()
         .filter(|l| l.relation == Relation::Related)
         .map(|l| index.cluster[index.claims[l.to].doc])
         .collect();
+    related.sort_unstable();
+    related.dedup();
     let spread: f32 = c
         .entities
         .iter()
@@ -106,23 +114,32 @@ pub fn weight(index: &Index, claim: usize) -> f32 {
 /// statement; a statement's representative is its claim with the most
 /// sources (then the most links, then not in a copy).
 pub fn statements(index: &Index, in_scope: &dyn Fn(usize) -> bool) -> Vec<Statement> {
-    let strong_n = |c: usize| index.links[c].iter().filter(|l| strong(l)).count();
-    let copy = |c: usize| cite::is_copy(index, index.claims[c].doc);
-    let mut keyed: Vec<(usize, f32)> = (0..index.claims.len())
-        .filter(|&c| in_scope(c))
-        .map(|c| (c, weight(index, c)))
+    let flags = cite::copy_flags(index);
+    // (claim, sources, strong links, in a copy, weight), computed once.
+    let scoped: Vec<usize> = (0..index.claims.len()).filter(|&c| in_scope(c)).collect();
+    let mut keyed: Vec<(usize, usize, usize, bool, f32)> = scoped
+        .into_par_iter()
+        .map(|c| {
+            let strong_n = index.links[c].iter().filter(|l| strong(l)).count();
+            (
+                c,
+                independent_sources(index, c),
+                strong_n,
+                flags[index.claims[c].doc],
+                weight(index, c),
+            )
+        })
         .collect();
-    keyed.sort_by(|(a, wa), (b, wb)| {
-        independent_sources(index, *b)
-            .cmp(&independent_sources(index, *a))
-            .then(strong_n(*b).cmp(&strong_n(*a)))
-            .then(copy(*a).cmp(&copy(*b)))
-            .then(wb.total_cmp(wa))
-            .then(a.cmp(b))
+    keyed.par_sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+            .then(b.4.total_cmp(&a.4))
+            .then(a.0.cmp(&b.0))
     });
     let mut taken = vec![false; index.claims.len()];
     let mut out = Vec::new();
-    for (c, weight) in keyed {
+    for (c, sources, _, _, weight) in keyed {
         if taken[c] {
             continue;
         }
@@ -132,8 +149,7 @@ pub fn statements(index: &Index, in_scope: &dyn Fn(usize) -> bool) -> Vec<Statem
         }
         out.push(Statement {
             rep: c,
-            sources: independent_sources(index, c),
-            citations: citations(index, c),
+            sources,
             weight,
         });
     }
@@ -172,20 +188,29 @@ pub fn pairs(
     index: &Index,
     in_scope: &dyn Fn(usize) -> bool,
 ) -> (Vec<Pair>, Vec<Pair>) {
+    use std::hash::{Hash, Hasher};
     let mut conflicts = Vec::new();
     let mut variants = Vec::new();
-    let mut seen: HashSet<(bool, String, String)> = HashSet::new();
-    let key_of = |c: usize| {
-        let cl = &index.claims[c];
-        let text = match &cl.quote {
-            Some(q) => &docs[cl.doc].text[q.clone()],
-            None => &docs[cl.doc].text[cl.range.clone()],
-        };
-        format!("{}:{}", index.cluster[cl.doc], words_key(text))
+    let mut seen: HashSet<(bool, u64, u64)> = HashSet::new();
+    // Per claim, once: its group of copies and the words it quotes (or says).
+    let mut keys: Vec<Option<u64>> = vec![None; index.claims.len()];
+    let mut key_of = |c: usize| -> u64 {
+        *keys[c].get_or_insert_with(|| {
+            let cl = &index.claims[c];
+            let text = match &cl.quote {
+                Some(q) => &docs[cl.doc].text[q.clone()],
+                None => &docs[cl.doc].text[cl.range.clone()],
+            };
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            index.cluster[cl.doc].hash(&mut h);
+            words_key(text).hash(&mut h);
+            h.finish()
+        })
     };
     // Originals before copies, so that a pair is shown from the fuller text.
+    let flags = cite::copy_flags(index);
     let mut order: Vec<usize> = (0..index.claims.len()).collect();
-    order.sort_by_key(|&c| (cite::is_copy(index, index.claims[c].doc), c));
+    order.sort_by_key(|&c| (flags[index.claims[c].doc], c));
     for a in order {
         for l in &index.links[a] {
             let is_variant = l.relation == Relation::QuoteVariant;
@@ -196,9 +221,8 @@ pub fn pairs(
                 continue;
             }
             let (ka, kb) = (key_of(a), key_of(l.to));
-            let (x, y) = if ka <= kb { (ka, kb) } else { (kb, ka) };
             let conflict = l.conflict.is_some();
-            if !seen.insert((conflict, x, y)) {
+            if !seen.insert((conflict, ka.min(kb), ka.max(kb))) {
                 continue;
             }
             let pair = Pair {
@@ -263,9 +287,9 @@ mod tests {
         assert_eq!(top.sources, 2);
         let text = &docs[index.claims[top.rep].doc].text[index.claims[top.rep].range.clone()];
         assert!(text.contains("close for repairs"), "{text}");
-        assert_eq!(top.citations.len(), 2, "{:?}", top.citations);
-        let with_copy = top
-            .citations
+        let cites = top.citations(&index);
+        assert_eq!(cites.len(), 2, "{cites:?}");
+        let with_copy = cites
             .iter()
             .find(|c| !c.copies.is_empty())
             .expect("a copy named");
