@@ -520,6 +520,9 @@ fn pins_briefing_lists_the_pinned_items_with_notes() {
     assert!(!srcs.contains("003_c41f042527850e36"), "{srcs}");
     // The export never changes the pins file.
     assert_eq!(std::fs::read(&file).unwrap(), before);
+    // What the reader will write from its pins list is the same briefing.
+    let from_lib = crossread::export::briefing::of_pins(&docs, &index, store.pins());
+    assert_eq!(from_lib, md);
 }
 
 #[test]

@@ -196,6 +196,8 @@ mod tests {
         let f = parse(text).unwrap();
         assert_eq!(f.extra["colour"], "blue");
         assert_eq!(f.pins[0].extra["flag"]["starred"], true);
+        assert_eq!(f.pins[0].extra.len(), 1, "{:?}", f.pins[0].extra);
+        assert_eq!(f.extra.len(), 1, "{:?}", f.extra);
         assert_eq!(f.pins[0].anchor.as_ref().unwrap().text, "abc");
         let again = parse(&render(&f)).unwrap();
         assert_eq!(again, f);

@@ -21,6 +21,8 @@ pub mod md;
 mod pinned;
 mod sections;
 pub mod statements;
+mod timeline;
+mod variants;
 
 use crate::corpus::Document;
 use crate::index::Index;
@@ -111,6 +113,21 @@ pub fn markdown(docs: &[Document], index: &Index, opts: &Options) -> String {
     out.truncate(end);
     out.push('\n');
     out
+}
+
+/// The briefing of `pins` (as [`crate::pins::PinStore::pins`] gives them),
+/// each found in the corpus as loaded now: what the reader writes to a file
+/// from its pins list.
+pub fn of_pins(docs: &[Document], index: &Index, pins: &[Pin]) -> String {
+    let resolved = crate::pins::resolve(pins, docs, index);
+    markdown(
+        docs,
+        index,
+        &Options {
+            scope: Scope::Pins(pins, &resolved),
+            ..Options::default()
+        },
+    )
 }
 
 /// The entity named `name` (its name or an alias, any case). The error
@@ -222,7 +239,7 @@ mod tests {
             op(DiffTag::Equal, " and properly funded repairs"),
         ];
         assert_eq!(
-            sections::diff_line(&d),
+            variants::diff_line(&d),
             "**continue to** keep the ferry running … day until we see ~~fully~~ **full** and properly funded repairs"
         );
         // Markup inside the quotation stays text.
@@ -231,7 +248,7 @@ mod tests {
             op(DiffTag::Insert, "<b>yes</b>"),
         ];
         assert_eq!(
-            sections::diff_line(&d),
+            variants::diff_line(&d),
             "~~\\*no\\*~~ **\\<b\\>yes\\</b\\>**"
         );
     }

@@ -1,7 +1,8 @@
 //! The pinned items of a briefing, in the user's order, with their notes.
 
-use super::sections::{self, pair_item};
+use super::sections;
 use super::statements::{self, Pair, Statement};
+use super::variants::pair_item;
 use super::{cite, md};
 use crate::analysis::links::Relation;
 use crate::corpus::Document;
@@ -153,7 +154,7 @@ fn text_item(
     let head = match pin.kind {
         PinKind::Event => {
             let date = event_at(index, doc, range)
-                .map(|e| sections::event_date(index, e))
+                .map(|e| super::timeline::event_date(index, e))
                 .or_else(|| pin.date.clone())
                 .unwrap_or_default();
             format!("**Event** · **{}**", md::text(&date))

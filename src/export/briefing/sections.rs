@@ -1,8 +1,7 @@
 //! The sections of a briefing of the corpus or of one entity.
 
 use super::statements::{self, Pair, Statement};
-use super::{Options, cite, md};
-use crate::analysis::links::{DiffOp, DiffTag};
+use super::{Options, cite, md, timeline, variants};
 use crate::corpus::Document;
 use crate::index::Index;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -10,12 +9,12 @@ use std::fmt::Write;
 
 /// At most this many sources are named in one list (a date on the
 /// timeline, a claim's copies).
-const MAX_NAMES: usize = 5;
+pub const MAX_NAMES: usize = 5;
 /// At most this many sources are cited under one claim.
 const MAX_CITATIONS: usize = 8;
 
 /// `a, b, c and 12 more`.
-fn name_list(docs: &[Document], index: &Index, who: &[usize]) -> String {
+pub fn name_list(docs: &[Document], index: &Index, who: &[usize]) -> String {
     let names: Vec<String> = who
         .iter()
         .take(MAX_NAMES)
@@ -48,7 +47,7 @@ impl Digest {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -200,8 +199,8 @@ pub fn body(
     cited: &mut Vec<usize>,
 ) {
     key_claims(out, docs, index, opts, digest, cited);
-    conflicts_and_variants(out, docs, index, opts, digest, cited);
-    timeline(out, docs, index, opts, entity, cited);
+    variants::conflicts_and_variants(out, docs, index, opts, digest, cited);
+    timeline::timeline(out, docs, index, opts, entity, cited);
     entities(out, index, opts, digest, entity);
 }
 
@@ -318,261 +317,6 @@ fn key_claims(
             "\n{} {which} {} not listed (`crossread export --format json` has every claim).",
             plural(rest.len(), "more claim", "more claims"),
             if rest.len() == 1 { "is" } else { "are" }
-        );
-    }
-    out.push('\n');
-}
-
-/// A word diff on one line: words only in the first quotation struck,
-/// words only in the second in bold, long unchanged runs elided.
-pub fn diff_line(diff: &[DiffOp]) -> String {
-    const KEEP: usize = 4;
-    let last = diff.len().saturating_sub(1);
-    let mut parts: Vec<String> = Vec::new();
-    for (i, op) in diff.iter().enumerate() {
-        let words: Vec<&str> = op.text.split_whitespace().collect();
-        if words.is_empty() {
-            continue;
-        }
-        match op.op {
-            DiffTag::Equal => {
-                let (head, tail) = (i > 0, i < last);
-                let keep = |w: &[&str]| md::text(&w.join(" "));
-                let s = if head && tail && words.len() > 2 * KEEP {
-                    format!(
-                        "{} … {}",
-                        keep(&words[..KEEP]),
-                        keep(&words[words.len() - KEEP..])
-                    )
-                } else if !head && tail && words.len() > KEEP {
-                    format!("… {}", keep(&words[words.len() - KEEP..]))
-                } else if head && !tail && words.len() > KEEP {
-                    format!("{} …", keep(&words[..KEEP]))
-                } else {
-                    keep(&words)
-                };
-                parts.push(s);
-            }
-            DiffTag::Delete => parts.push(format!("~~{}~~", md::text(&words.join(" ")))),
-            DiffTag::Insert => parts.push(format!("**{}**", md::text(&words.join(" ")))),
-        }
-    }
-    parts.join(" ")
-}
-
-/// One pair of claims as a list item (a conflict or a quote variant).
-pub fn pair_item(
-    out: &mut String,
-    docs: &[Document],
-    index: &Index,
-    n: usize,
-    p: &Pair,
-    indent: &str,
-    cited: &mut Vec<usize>,
-) {
-    let (a, b) = (&index.claims[p.a], &index.claims[p.b]);
-    let quoted = |c: &crate::analysis::claims::Claim| {
-        let r = match (&c.quote, p.conflict.is_none()) {
-            (Some(q), true) => q.clone(),
-            _ => c.range.clone(),
-        };
-        md::short(&docs[c.doc].text[r], 300)
-    };
-    let head = match (&p.conflict, a.speaker.or(b.speaker)) {
-        (Some(c), _) => format!("**{}**", md::text(&capitalise(c))),
-        (None, Some(sp)) => format!("Quoting **{}**", md::text(&index.entities[sp].name)),
-        (None, None) => "A quotation".to_string(),
-    };
-    let _ = writeln!(out, "{indent}{n}. {head}");
-    for c in [a, b] {
-        cited.push(c.doc);
-        let _ = writeln!(
-            out,
-            "{indent}   - {}: “{}”",
-            cite::cite(docs, index, c.doc),
-            quoted(c)
-        );
-    }
-    if !p.diff.is_empty() {
-        let _ = writeln!(out, "{indent}   - Word diff: {}", diff_line(&p.diff));
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn conflicts_and_variants(
-    out: &mut String,
-    docs: &[Document],
-    index: &Index,
-    opts: &Options,
-    d: &Digest,
-    cited: &mut Vec<usize>,
-) {
-    out.push_str("## Conflicts and quote variants\n\n");
-    let more = |out: &mut String, n: usize, one: &str, many: &str| {
-        if n > opts.max_pairs {
-            let rest = n - opts.max_pairs;
-            let _ = writeln!(
-                out,
-                "\n{} {} not listed.",
-                plural(rest, one, many),
-                if rest == 1 { "is" } else { "are" }
-            );
-        }
-    };
-    if d.conflicts.is_empty() {
-        out.push_str("No conflicts were found between sources.\n\n");
-    } else {
-        out.push_str("### Conflicts\n\n");
-        for (i, p) in d.conflicts.iter().take(opts.max_pairs).enumerate() {
-            pair_item(out, docs, index, i + 1, p, "", cited);
-        }
-        more(out, d.conflicts.len(), "more conflict", "more conflicts");
-        out.push('\n');
-    }
-    if d.variants.is_empty() {
-        out.push_str("No quotation is worded differently by different sources.\n\n");
-    } else {
-        out.push_str("### Quote variants\n\n");
-        out.push_str(
-            "The same quotation in different words. In each word diff, words only in the first source are ~~struck~~ and words only in the second are **bold**.\n\n",
-        );
-        for (i, p) in d.variants.iter().take(opts.max_pairs).enumerate() {
-            pair_item(out, docs, index, i + 1, p, "", cited);
-        }
-        more(
-            out,
-            d.variants.len(),
-            "more quote variant",
-            "more quote variants",
-        );
-        out.push('\n');
-    }
-}
-
-/// The date of a timeline slot as shown: `2019-01-19 – 2019-01-22`,
-/// `late 2019-02`.
-pub fn event_date(index: &Index, e: usize) -> String {
-    let ev = &index.events[e];
-    let q = ev
-        .qualifier
-        .map(|q| format!("{} ", format!("{q:?}").to_lowercase()))
-        .unwrap_or_default();
-    let end = ev.end.map_or(String::new(), |x| format!(" – {}", x.iso()));
-    format!("{q}{}{end}", ev.date.iso())
-}
-
-fn timeline(
-    out: &mut String,
-    docs: &[Document],
-    index: &Index,
-    opts: &Options,
-    entity: Option<usize>,
-    cited: &mut Vec<usize>,
-) {
-    out.push_str("## Timeline\n\n");
-    // With an entity, only the events of sentences that mention it.
-    let sentences: Option<HashSet<(usize, usize)>> = entity.map(|e| {
-        index.entities[e]
-            .mentions
-            .iter()
-            .filter_map(|&m| {
-                let m = &index.mentions[m];
-                index.docs[m.doc]
-                    .sentence_at(m.range.start)
-                    .map(|s| (m.doc, s))
-            })
-            .collect()
-    });
-    let keep = |e: usize| {
-        let ev = &index.events[e];
-        sentences
-            .as_ref()
-            .is_none_or(|s| s.contains(&(ev.doc, ev.sentence)))
-    };
-    // Per date: its events and the independent sources that mention it.
-    let mut slots: Vec<(usize, Vec<usize>, usize)> = Vec::new();
-    for (k, r) in index.timeline_slots.iter().enumerate() {
-        let events: Vec<usize> = index.timeline[r.clone()]
-            .iter()
-            .copied()
-            .filter(|&e| keep(e))
-            .collect();
-        if events.is_empty() {
-            continue;
-        }
-        let groups: HashSet<usize> = events
-            .iter()
-            .map(|&e| index.cluster[index.events[e].doc])
-            .collect();
-        slots.push((k, events, groups.len()));
-    }
-    if slots.is_empty() {
-        out.push_str("No dated events.\n\n");
-        return;
-    }
-    out.push_str("The dates the most sources mention, in time order, each with one sentence that mentions it.\n\n");
-    let total = slots.len();
-    let flags = cite::copy_flags(index);
-    let fullers = cite::fullers(index);
-    let mut chosen: Vec<usize> = (0..slots.len()).collect();
-    chosen.sort_by_key(|&i| {
-        let ev = &index.events[slots[i].1[0]];
-        (
-            std::cmp::Reverse(slots[i].2),
-            std::cmp::Reverse(ev.precision()),
-            slots[i].0,
-        )
-    });
-    chosen.truncate(opts.max_dates);
-    chosen.sort_by_key(|&i| slots[i].0);
-    for i in chosen {
-        let (_, events, n) = &slots[i];
-        // The event told by an original (not a copy), stated outright if any.
-        let e = *events
-            .iter()
-            .min_by_key(|&&e| {
-                let ev = &index.events[e];
-                (flags[ev.doc], ev.relative, ev.doc)
-            })
-            .expect("slot has events");
-        let ev = &index.events[e];
-        let sentence = &docs[ev.doc].text[index.docs[ev.doc].sentences[ev.sentence].clone()];
-        let mut who: Vec<usize> = Vec::new();
-        let mut groups_seen: HashSet<usize> = HashSet::new();
-        for &x in events {
-            let d = fullers[index.events[x].doc];
-            if groups_seen.insert(index.cluster[d]) {
-                who.push(d);
-            }
-        }
-        cited.extend(who.iter().take(MAX_NAMES));
-        let names = name_list(docs, index, &who);
-        let _ = writeln!(
-            out,
-            "- **{}** — {} ({}: {})",
-            md::text(&event_date(index, e)),
-            md::short(sentence, 220),
-            plural(*n, "source", "sources"),
-            names
-        );
-    }
-    if total > opts.max_dates {
-        let _ = writeln!(
-            out,
-            "\n{} fewer sources mention {} not listed.",
-            plural(total - opts.max_dates, "date that", "dates that"),
-            if total - opts.max_dates == 1 {
-                "is"
-            } else {
-                "are"
-            }
         );
     }
     out.push('\n');
