@@ -4,9 +4,9 @@
 //! {
 //!   "format": "crossread-pins",
 //!   "version": 1,
-//!   "corpus": ["/home/ann/news/korea"],
+//!   "corpus": ["/home/ann/news/harbour"],
 //!   "pins": [
-//!     {"id": "…", "kind": "claim", "note": "…", "doc": "/home/ann/news/korea/a.txt",
+//!     {"id": "…", "kind": "claim", "note": "…", "doc": "/home/ann/news/harbour/a.txt",
 //!      "start": 120, "end": 233, "text": "…", "created": "…", "updated": "…"}
 //!   ]
 //! }
@@ -135,7 +135,7 @@ mod tests {
     use crate::pins::model::{Anchor, PinKind};
 
     fn sample() -> PinsFile {
-        let mut f = PinsFile::new(vec!["/news/korea".into()]);
+        let mut f = PinsFile::new(vec!["/news/harbour".into()]);
         f.pins.push(Pin {
             id: "a1".into(),
             kind: PinKind::Claim,
@@ -145,7 +145,7 @@ mod tests {
             query: None,
             date: None,
             anchor: Some(Anchor {
-                path: "/news/korea/a.txt".into(),
+                path: "/news/harbour/a.txt".into(),
                 start: 10,
                 end: 40,
                 text: "The ferry \"Aurora\" sank — 3 lost.".into(),
@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(parse(&text).unwrap(), f);
         // Human-readable: one field per line, the quoted text as written.
         assert!(text.contains("\"kind\": \"claim\""), "{text}");
-        assert!(text.contains("\"doc\": \"/news/korea/a.txt\""), "{text}");
+        assert!(text.contains("\"doc\": \"/news/harbour/a.txt\""), "{text}");
         assert!(text.contains("\"note\": \"ask the desk\""), "{text}");
         // Empty fields are left out; a pin without text has no doc.
         assert!(!text.contains("\"query\""), "{text}");

@@ -170,17 +170,17 @@ mod tests {
 
     #[test]
     fn file_name_is_readable_and_safe() {
-        let key = vec!["/home/ann/news/Korea talks/../x".to_string()];
+        let key = vec!["/home/ann/news/Harbour talks/../x".to_string()];
         let p = pins_file(Path::new("/data"), &key);
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with("x-") && name.ends_with(".json"), "{name}");
-        let key = vec!["/home/ann/Korea talks".to_string()];
+        let key = vec!["/home/ann/Harbour talks".to_string()];
         let name = pins_file(Path::new("/data"), &key)
             .file_name()
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        assert!(name.starts_with("Korea_talks-"), "{name}");
+        assert!(name.starts_with("Harbour_talks-"), "{name}");
         assert_eq!(
             pins_file(Path::new("/data"), &key).parent().unwrap(),
             Path::new("/data/pins")

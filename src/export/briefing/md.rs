@@ -111,8 +111,8 @@ mod tests {
         assert_eq!(text("line one\n# two\n\n---"), "line one # two ---");
         // Ordinary text stays as it is.
         assert_eq!(
-            text("U.S. talks in 2019. Kim-Trump"),
-            "U.S. talks in 2019. Kim-Trump"
+            text("U.S. talks in 2019. Lee-Park"),
+            "U.S. talks in 2019. Lee-Park"
         );
     }
 
