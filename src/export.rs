@@ -6,6 +6,8 @@ use crate::corpus::Document;
 use crate::index::Index;
 use serde_json::{Value, json};
 
+pub mod briefing;
+
 pub const VERSION: u32 = 1;
 
 fn span(doc: &Document, r: &std::ops::Range<usize>) -> (usize, usize) {
@@ -157,54 +159,7 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
     })
 }
 
-/// A Markdown briefing of the same analysis.
+/// The Markdown briefing of the whole corpus (see [`briefing`]).
 pub fn markdown(docs: &[Document], index: &Index) -> String {
-    use std::fmt::Write;
-    let mut out = String::from("# crossread briefing\n\n## Documents\n\n");
-    for (d, a) in docs.iter().zip(&index.docs) {
-        let date = a
-            .meta
-            .date
-            .map_or("undated".to_string(), |x| x.0.to_string());
-        let by = a
-            .meta
-            .author
-            .as_deref()
-            .or(a.meta.source.as_deref())
-            .map_or(String::new(), |s| format!(", {s}"));
-        let _ = writeln!(out, "- **{}** ({date}{by}) `{}`", d.title, d.display_path);
-    }
-    out.push_str("\n## Entities\n\n| name | kind | mentions | documents | aliases |\n|---|---|---|---|---|\n");
-    for e in index
-        .entities
-        .iter()
-        .filter(|e| e.mentions.len() > 1 || e.per_doc.len() > 1)
-    {
-        let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            e.name,
-            e.kind.label(),
-            e.mentions.len(),
-            e.per_doc.len(),
-            aliases.join(", ")
-        );
-    }
-    out.push_str("\n## Timeline\n\n");
-    for &i in &index.timeline {
-        let e = &index.events[i];
-        let d = &docs[e.doc];
-        let end = e.end.map_or(String::new(), |x| format!(" – {}", x.iso()));
-        let s = &d.text[index.docs[e.doc].sentences[e.sentence].clone()];
-        let _ = writeln!(
-            out,
-            "- **{}{end}** ({}) {} — `{}`",
-            e.date.iso(),
-            &d.text[e.range.clone()],
-            s,
-            d.slug
-        );
-    }
-    out
+    briefing::markdown(docs, index, &briefing::Options::default())
 }

@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod export;
 pub mod fuzzing;
 pub mod index;
+pub mod pins;
 pub mod text;
 pub mod ui;

@@ -50,13 +50,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Print the analysis of the corpus (default: the bundled seeds) to stdout.
-    Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
-        /// Files or folders of articles.
-        paths: Vec<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Write a synthetic corpus of COUNT articles recombined from the
     /// articles in FROM (default: the seeds), for benchmarks.
     GenCorpus {
@@ -74,7 +68,31 @@ enum Command {
     },
 }
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+#[derive(clap::Args, Debug)]
+struct ExportArgs {
+    /// Output format: json (the default), or markdown, a briefing (the
+    /// default with --pins or --entity).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// A briefing of the pinned items only, in their order, with their
+    /// notes (the pins saved for this corpus by the reader).
+    #[arg(long, conflicts_with = "entity")]
+    pins: bool,
+    /// A briefing about one entity, named by its name or an alias (any case).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Write to FILE instead of standard output. An existing file is never
+    /// replaced unless --force is given.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// Files or folders of articles.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Json,
     Markdown,
@@ -136,7 +154,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_reader(cli),
-        Some(Command::Export { format, ref paths }) => run_export(format, paths),
+        Some(Command::Export(ref args)) => run_export(args),
         Some(Command::GenCorpus {
             count,
             bytes,
@@ -182,7 +200,21 @@ fn run_gen(count: usize, bytes: usize, from: &[PathBuf], out: &Path) -> ExitCode
     ExitCode::SUCCESS
 }
 
-fn run_export(format: Format, paths: &[PathBuf]) -> ExitCode {
+fn run_export(args: &ExportArgs) -> ExitCode {
+    use crossread::export::briefing::{self, Options, Scope};
+    let briefing_asked = args.pins || args.entity.is_some();
+    let format = match (args.format, briefing_asked) {
+        (Some(Format::Json), true) => {
+            eprintln!(
+                "crossread: --pins and --entity make a Markdown briefing; drop --format json"
+            );
+            return ExitCode::from(2);
+        }
+        (Some(f), _) => f,
+        (None, true) => Format::Markdown,
+        (None, false) => Format::Json,
+    };
+    let paths = &args.paths;
     let loaded = match load_corpus(paths) {
         Ok(l) => l,
         Err(msg) => {
@@ -197,20 +229,88 @@ fn run_export(format: Format, paths: &[PathBuf]) -> ExitCode {
     for i in &alias_issues {
         eprintln!("crossread: {i}");
     }
-    let index = crossread::index::Index::build(&loaded.documents, &aliases);
+    let docs = &loaded.documents;
+    let index = crossread::index::Index::build(docs, &aliases);
+    let (pins, found) = if args.pins {
+        let Some(data) = crossread::pins::data_dir() else {
+            eprintln!("crossread: no data folder for pins ($XDG_DATA_HOME and $HOME are unset)");
+            return ExitCode::from(2);
+        };
+        match crossread::pins::read_pins(&data, &inputs_of(paths)) {
+            Ok((file, pins)) => {
+                if pins.is_empty() {
+                    eprintln!(
+                        "crossread: nothing is pinned for this corpus ({} has no pins)",
+                        sanitize(&file.display().to_string())
+                    );
+                }
+                let found = crossread::pins::resolve(&pins, docs, &index);
+                (pins, found)
+            }
+            Err(e) => {
+                eprintln!("crossread: pins file {}", sanitize(&e));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let scope = if args.pins {
+        Scope::Pins(&pins, &found)
+    } else if let Some(name) = &args.entity {
+        match briefing::find_entity(&index, name) {
+            Ok(e) => Scope::Entity(e),
+            Err(msg) => {
+                eprintln!("crossread: {msg}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        Scope::All
+    };
     let out = match format {
         Format::Json => {
-            serde_json::to_string_pretty(&crossread::export::json(&loaded.documents, &index))
-                .unwrap_or_default()
+            let mut s = serde_json::to_string_pretty(&crossread::export::json(docs, &index))
+                .unwrap_or_default();
+            s.push('\n');
+            s
         }
-        Format::Markdown => crossread::export::markdown(&loaded.documents, &index),
+        Format::Markdown => briefing::markdown(
+            docs,
+            &index,
+            &Options {
+                scope,
+                ..Options::default()
+            },
+        ),
     };
+    if let Some(file) = &args.output {
+        return match briefing::write_briefing(file, &out, args.force) {
+            Ok(()) => {
+                eprintln!("wrote {}", sanitize(&file.display().to_string()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let hint = if matches!(e, briefing::WriteError::Exists(_)) {
+                    " (add --force to replace it)"
+                } else {
+                    ""
+                };
+                eprintln!("crossread: {}{hint}", sanitize(&e.to_string()));
+                ExitCode::from(2)
+            }
+        };
+    }
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{out}").is_err() {
+    if write!(stdout, "{out}").is_err() {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    crossread::text::sanitize::sanitize(s)
 }
 
 fn run_reader(cli: Cli) -> ExitCode {
