@@ -6,7 +6,9 @@ use crate::corpus::Document;
 use crate::index::Index;
 use serde_json::{Value, json};
 
-pub const VERSION: u32 = 1;
+/// 2: `events[].date` (and `precision`) may be null, for a relative date
+/// that nothing in its document fixes (`resolved: false`).
+pub const VERSION: u32 = 2;
 
 fn span(doc: &Document, r: &std::ops::Range<usize>) -> (usize, usize) {
     let s = doc.source_range(r);
@@ -77,8 +79,9 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
             let (start, end) = span(d, &e.range);
             let sentence = &d.text[index.docs[e.doc].sentences[e.sentence].clone()];
             json!({
-                "date": e.date.iso(),
+                "date": e.date.map(|x| x.iso()),
                 "date_end": e.end.map(|x| x.iso()),
+                "resolved": e.date.is_some(),
                 "precision": e.precision(),
                 "qualifier": e.qualifier,
                 "relative": e.relative,
@@ -200,7 +203,7 @@ pub fn markdown(docs: &[Document], index: &Index) -> String {
         let _ = writeln!(
             out,
             "- **{}{end}** ({}) {} — `{}`",
-            e.date.iso(),
+            e.date.map_or("date unknown".to_string(), |x| x.iso()),
             &d.text[e.range.clone()],
             s,
             d.slug
