@@ -2,6 +2,7 @@
 //! weekday steps, Easter, the nth weekday of a month, and the choice of a
 //! year for a date written without one.
 
+use super::words::Tense;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// The month a name or abbreviation stands for (`March`, `Mar.`, `Sept`).
@@ -188,23 +189,26 @@ pub enum Bound {
 /// candidate year by `at`) best against the reference. A sentence about
 /// the future takes the first such date on or after the reference. Else
 /// news reports the past: against a publication date, the most recent
-/// such date on or before it, unless that is a year back and the next one
-/// is near (within `near` days); against a lower bound (the text was
-/// written on it or later), simply the nearest.
+/// such date on or before it, unless nothing in the clause is in the past
+/// tense and the next one is near (within `near` days, and much nearer);
+/// against a lower bound (the text was written on it or later), simply the
+/// nearest.
 pub fn year_for(
     at: impl Fn(i32) -> Option<NaiveDate>,
     reference: NaiveDate,
     bound: Bound,
-    future: bool,
+    tense: Tense,
     near: i64,
 ) -> Option<i32> {
     let r = reference.year();
     let cands: Vec<(i32, i64)> = (r - 1..=r + 1)
         .filter_map(|y| at(y).map(|d| (y, (d - reference).num_days())))
         .collect();
-    if future {
+    if tense == Tense::Future {
         return cands.iter().find(|(_, diff)| *diff >= 0).map(|c| c.0);
     }
+    // A verb in the past tense allows nothing ahead of a publication date.
+    let near = if tense == Tense::Past { -1 } else { near };
     match bound {
         Bound::AtLeast => cands.iter().min_by_key(|(_, diff)| diff.abs()).map(|c| c.0),
         Bound::Exact => {
@@ -268,15 +272,17 @@ mod tests {
         let dec = d(2006, 12, 18);
         let feb = |y: i32| NaiveDate::from_ymd_opt(y, 2, 15);
         // A past February seen from December is this year's…
-        assert_eq!(year_for(feb, dec, Bound::Exact, false, 30), Some(2006));
+        assert_eq!(year_for(feb, dec, Bound::Exact, Tense::Unknown, 30), Some(2006));
         // …a future one, next year's.
-        assert_eq!(year_for(feb, dec, Bound::Exact, true, 30), Some(2007));
+        assert_eq!(year_for(feb, dec, Bound::Exact, Tense::Future, 30), Some(2007));
         // A date a few days ahead, with nothing said of the future, is near.
         let jan = |y: i32| NaiveDate::from_ymd_opt(y, 1, 2);
-        assert_eq!(year_for(jan, dec, Bound::Exact, false, 30), Some(2007));
+        assert_eq!(year_for(jan, dec, Bound::Exact, Tense::Unknown, 30), Some(2007));
+        // …unless the verb is in the past tense.
+        assert_eq!(year_for(jan, dec, Bound::Exact, Tense::Past, 30), Some(2006));
         // Against a lower bound, the nearest.
         let lb = d(2018, 12, 31);
         let jan18 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 18);
-        assert_eq!(year_for(jan18, lb, Bound::AtLeast, false, 30), Some(2019));
+        assert_eq!(year_for(jan18, lb, Bound::AtLeast, Tense::Unknown, 30), Some(2019));
     }
 }

@@ -78,6 +78,10 @@ pub enum Span {
     Point,
     /// From `n` units before up to the base date: `the past week`.
     UpTo,
+    /// The part of the unit before the base date: `earlier this week`.
+    SoFar,
+    /// The part of the unit from the base date on: `later this week`.
+    Rest,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,7 +7,7 @@
 
 use super::calendar::{Bound, add_months, days_back, monday_of, year_for};
 use super::expr::{Expr, Found, Shift, Span, Unit, YearRef, Yearly};
-use super::words::future;
+use super::words::{Tense, future, prev_word, tense};
 use super::{DateMention, PartialDate, Precision};
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::Serialize;
@@ -261,13 +261,14 @@ fn year_of(
         YearRef::Stated(y) => Some(y),
         YearRef::Context => {
             let (r, bound) = ctx.year_ref?;
-            year_for(
-                |y| first_day_in(what, y),
-                r,
-                bound,
-                future(text, &f.range),
-                NEAR_AHEAD,
-            )
+            // "since August" is past whatever the tense.
+            let (pw, _) = prev_word(text, f.range.start);
+            let t = if pw.eq_ignore_ascii_case("since") {
+                Tense::Past
+            } else {
+                tense(text, &f.range)
+            };
+            year_for(|y| first_day_in(what, y), r, bound, t, NEAR_AHEAD)
         }
         YearRef::Offset(k) => ctx.now.map(|n| n.year() + k),
         YearRef::Last => {
@@ -328,6 +329,8 @@ fn count(base: NaiveDate, unit: Unit, n: i32, span: Span) -> Resolved {
             (day(monday), Some(day(monday + Duration::days(6))))
         }
         (Unit::Week, Span::Point) => (day(base + Duration::weeks(n as i64)), None),
+        (Unit::Week, Span::SoFar) => (day(monday_of(base)), Some(day(base))),
+        (Unit::Week, Span::Rest) => (day(base), Some(day(monday_of(base) + Duration::days(6)))),
         (Unit::Week, Span::UpTo) => (day(base - Duration::weeks(n.abs() as i64)), Some(day(base))),
         (Unit::Month, Span::UpTo) => (day(back(n.unsigned_abs())?), Some(day(base))),
         (Unit::Month, _) => {
@@ -341,13 +344,13 @@ fn count(base: NaiveDate, unit: Unit, n: i32, span: Span) -> Resolved {
         }
         (Unit::Year, Span::UpTo) => (day(back(12 * n.unsigned_abs())?), Some(day(base))),
         (Unit::Year, _) => (PartialDate::year(y + n), None),
-        (Unit::Decade, Span::Whole) => {
+        (Unit::Decade, Span::Whole | Span::SoFar | Span::Rest) => {
             let d = y.div_euclid(10) * 10 + 10 * n;
             (PartialDate::year(d), Some(PartialDate::year(d + 9)))
         }
         (Unit::Decade, Span::Point) => (PartialDate::year(y + 10 * n), None),
         (Unit::Decade, Span::UpTo) => (PartialDate::year(y - 10), Some(PartialDate::year(y))),
-        (Unit::Century, Span::Whole) => {
+        (Unit::Century, Span::Whole | Span::SoFar | Span::Rest) => {
             let c = (y.div_euclid(100) + n) * 100;
             (PartialDate::year(c), Some(PartialDate::year(c + 99)))
         }

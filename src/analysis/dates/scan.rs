@@ -66,7 +66,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?P<y>{YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{YEAR}|\d\d)\b"
             )),
             relative: r(format!(
-                r"\b(?:(?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)|(?P<night>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))|(?P<dir>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Pp]revious|[Pp]receding|[Ff]ollowing|[Ss]ame|[Tt]hat|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<unit>year|month|week|quarter|decade|century|day)|(?P<n>{NUM})\s+(?P<u2>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?P<rel>ago|later|earlier|before|after|on|from\s+now|hence)|(?P<dayrel>[Tt]he\s+day\s+(?:before|after)|[Tt]he\s+(?:next|following|previous|preceding)\s+(?:morning|evening|night))|(?:[Ee]arlier|[Ll]ater)\s+in\s+(?P<inday>the\s+day))\b"
+                r"\b(?:(?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)|(?P<night>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))|(?P<dir>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast|[Cc]urrent|[Pp]revious|[Pp]receding|[Ff]ollowing|[Ss]ame|[Tt]hat|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>year|month|week|quarter|decade|century|day)|(?P<n>{NUM})\s+(?P<u2>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?P<rel>ago|later|earlier|before|after|on|from\s+now|hence)|(?P<dayrel>[Tt]he\s+day\s+(?:before|after)|[Tt]he\s+(?:next|following|previous|preceding)\s+(?:morning|evening|night)))\b"
             )),
             part_of: r(
                 r"\b(?:(?:[Tt]he\s+)?(?P<q>end|beginning|start|middle|close)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week|decade|century)|(?P<ye>year|month)-end|[Tt]he\s+(?P<ye2>year|month)['’]s\s+end)\b"
@@ -359,6 +359,16 @@ impl Scan<'_> {
                     let (nw, _) = next_word(text, mon.end);
                     nw.starts_with(|ch: char| ch.is_lowercase())
                 })
+                // "a February bomb blast", "the March ballot".
+                || (matches!(pre.as_str(), "a" | "an" | "the") && {
+                    let (nw, _) = next_word(text, mon.end);
+                    nw.starts_with(|ch: char| ch.is_lowercase())
+                        && nw.chars().all(char::is_alphabetic)
+                        && !FUNCTION_WORDS.contains(&nw)
+                        && !MONTH_NOUN_AFTER.contains(&nw)
+                })
+                // "September's summit".
+                || text[mon.end..].starts_with(['\'', '’']) && text[mon.end..].chars().nth(1) == Some('s')
                 || continues_range(text, mon.start);
             if !cue {
                 continue;
@@ -523,9 +533,16 @@ impl Scan<'_> {
                 let unit = unit_of(unit.as_str());
                 let dir = c["dir"].to_ascii_lowercase();
                 // "the last week of March" belongs to another expression.
-                if nw == "of" || nw == "or" {
+                let (nw2, _) = next_word(text, next_word(text, w.end).1);
+                let of_date = nw == "of"
+                    && (nw2.starts_with(char::is_uppercase) && month_number(nw2).is_some()
+                        || is_year_word(nw2)
+                        || matches!(nw2, "the" | "this" | "last" | "next"));
+                if of_date || nw == "or" {
                     continue;
                 }
+                // "the last fiscal year" is the previous one, not the past twelve months.
+                let the = the && c.name("fiscal").is_none() || dir != "last" && the;
                 if the {
                     start = pstart;
                 }
@@ -563,16 +580,26 @@ impl Scan<'_> {
                         n: 1,
                         span: Span::Whole,
                     },
-                    _ => Expr::FromReference {
+                    (d, _, _) => Expr::FromReference {
                         unit,
                         n: 0,
-                        span: Span::Whole,
+                        span: if d.starts_with("earlier") {
+                            Span::SoFar
+                        } else if d.starts_with("later") {
+                            Span::Rest
+                        } else {
+                            Span::Whole
+                        },
                     },
                 }
             } else if let Some(n) = c.name("n") {
                 let Some(count) = number_word(n.as_str()) else {
                     continue;
                 };
+                // "1,400 years ago" is no count of one word.
+                if text[..n.start()].ends_with([',', '.']) {
+                    continue;
+                }
                 let unit = unit_of(&c["u2"]);
                 let rel = c["rel"].to_ascii_lowercase();
                 // "two days before the vote" counts from the vote; "a year
@@ -609,14 +636,6 @@ impl Scan<'_> {
                         n,
                         span: Span::Point,
                     },
-                }
-            } else if let Some(d) = c.name("inday") {
-                // "later in the day": the day being told of.
-                start = d.start();
-                Expr::FromAnchor {
-                    unit: Unit::Day,
-                    n: 0,
-                    span: Span::Point,
                 }
             } else {
                 let s = c["dayrel"].to_ascii_lowercase();
@@ -950,6 +969,9 @@ const MONTH_CUES: &[&str] = &[
     "next", "this", "(",
 ];
 
+/// Words after "the March" that make it a procession, not a month.
+const MONTH_NOUN_AFTER: &[&str] = &["against", "towards", "toward", "past", "through", "across"];
+
 /// Words before "of" that make "of June" a date (`the end of June`).
 const PART_BEFORE_OF: &[&str] = &[
     "end",
@@ -974,7 +996,7 @@ const PART_BEFORE_OF: &[&str] = &[
 /// Words before a year that belong to the expression (`in 1961`).
 const YEAR_CUES_KEPT: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "before", "after", "during", "around", "circa",
-    "through", "between",
+    "through", "between", "beyond",
 ];
 
 /// Words before "the" that make "the summer" a season (`in the summer`).

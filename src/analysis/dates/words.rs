@@ -172,15 +172,8 @@ fn before_to(w: &str) -> bool {
             | "likely"
             | "threatens"
             | "threatening"
-            | "threatened"
-            | "vowed"
             | "vows"
-            | "pledged"
-            | "promised"
-            | "agreed"
-            | "decided"
             | "hopes"
-            | "hoped"
             | "wants"
     )
 }
@@ -208,7 +201,26 @@ fn schedule_verb(w: &str, adjacent: bool) -> bool {
     ) || adjacent
         && matches!(
             w,
-            "ends" | "meets" | "returns" | "leaves" | "falls" | "hosts" | "faces" | "plays" | "visits"
+            "ends"
+                | "meets"
+                | "returns"
+                | "leaves"
+                | "falls"
+                | "hosts"
+                | "faces"
+                | "plays"
+                | "visits"
+                | "open"
+                | "close"
+                | "begin"
+                | "resume"
+                | "reopen"
+                | "convene"
+                | "arrive"
+                | "depart"
+                | "expire"
+                | "end"
+                | "meet"
         )
 }
 
@@ -247,14 +259,26 @@ fn past_word(w: &str) -> bool {
         )
 }
 
-/// Does the clause around the expression at `range` speak of the future?
-/// The nearest deciding word before it wins (a future word or
-/// construction, or a verb in the past tense), else the nearest after it;
-/// `until` leans to the future unless a past verb comes before it (`the
-/// vote was extended until Monday`). News reports the past, so nothing
-/// decides for the past.
-pub fn future(text: &str, range: &Range<usize>) -> bool {
-    const LOOK: usize = 10;
+/// What the clause around a date says of its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Future,
+    /// A verb in the past tense governs the date (`elected in January`).
+    Past,
+    /// A verb in the past tense further off, or after the date (`the May
+    /// 23 polls, the minister said`): it may be the telling that is past.
+    WeakPast,
+    /// Nothing in the clause decides.
+    Unknown,
+}
+
+/// Does the clause around the expression at `range` speak of the future
+/// or of the past? The nearest deciding word before it wins (a future word
+/// or construction, or a verb in the past tense), else the nearest after
+/// it; `until` leans to the future unless a past verb comes before it
+/// (`the vote was extended until Monday`).
+pub fn tense(text: &str, range: &Range<usize>) -> Tense {
+    const LOOK: usize = 14;
     let (back, ahead) = clause_words(text, range.start, range.end, LOOK + 4);
     let lower: Vec<String> = back.iter().map(|w| w.to_ascii_lowercase()).collect();
     let mut until = false;
@@ -264,51 +288,57 @@ pub fn future(text: &str, range: &Range<usize>) -> bool {
         let prev = i.checked_sub(1).map(|j| lower[j].as_str());
         let next = lower.get(i + 1).map(String::as_str);
         if future_word(w) {
-            return true;
+            return Tense::Future;
         }
         if matches!(w, "until" | "till") {
             until = true;
             continue;
         }
         if w == "to" && prev.is_some_and(before_to) {
-            return true;
+            return Tense::Future;
         }
         if matches!(w, "expected" | "due" | "set" | "poised" | "likely")
             && matches!(next, Some("to" | "for"))
         {
-            return true;
+            return Tense::Future;
         }
         if schedule_verb(w, i + 2 >= back.len()) {
-            return true;
+            return Tense::Future;
         }
         if past_word(back[i]) {
             // A passive after "be" is decided by what comes before it
-            // ("will be held", "can be held", "was to be held").
-            if prev == Some("be") {
-                if i >= 2 && modal(&lower[i - 2]) {
-                    return true;
-                }
-                continue;
+            // ("will be held", "can be held"); one in the present ("are
+            // held") is not past.
+            match prev {
+                Some("be") if i >= 2 && modal(&lower[i - 2]) => return Tense::Future,
+                Some("be" | "is" | "are" | "am") => continue,
+                _ if back.len() - i <= 4 => return Tense::Past,
+                _ => return Tense::WeakPast,
             }
-            return false;
         }
     }
     if until {
-        return true;
+        return Tense::Future;
     }
     for (i, raw) in ahead.iter().enumerate() {
         let w = raw.to_ascii_lowercase();
         if future_word(&w) && w != "next" {
-            return true;
+            return Tense::Future;
         }
         if before_to(&w) && ahead.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("to")) {
-            return true;
+            return Tense::Future;
         }
         if past_word(raw) {
-            return false;
+            return Tense::WeakPast;
         }
     }
-    false
+    Tense::Unknown
+}
+
+/// Does the clause around the expression at `range` speak of the future?
+/// News reports the past, so nothing decides for the past.
+pub fn future(text: &str, range: &Range<usize>) -> bool {
+    tense(text, range) == Tense::Future
 }
 
 #[cfg(test)]
