@@ -91,7 +91,7 @@ fn claims_are_highlighted_with_their_source_count_at_200x60() {
     ));
     // The timeline and the entity sidebar share the screen.
     assert!(
-        s.contains("Timeline (31 dated events)") && s.contains("Entities (67)"),
+        s.contains("Timeline (31 dated events, 1 of unknown date)") && s.contains("Entities (67)"),
         "{s}"
     );
 }

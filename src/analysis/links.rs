@@ -238,7 +238,11 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             Features {
                 terms,
                 weights: Vec::new(),
-                dates: c.events.iter().filter_map(|e| (input.event_iso)(*e)).collect(),
+                dates: c
+                    .events
+                    .iter()
+                    .filter_map(|e| (input.event_iso)(*e))
+                    .collect(),
                 quote,
                 trigrams: tri,
             }

@@ -82,7 +82,9 @@ pub fn dateline(text: &str, found: &[Found]) -> Option<(NaiveDate, std::ops::Ran
         let Expr::Stated { date, end: None } = f.expr else {
             continue;
         };
-        let Some(day) = date.first_day().filter(|_| date.precision() == dates::Precision::Day)
+        let Some(day) = date
+            .first_day()
+            .filter(|_| date.precision() == dates::Precision::Day)
         else {
             continue;
         };
@@ -251,6 +253,60 @@ mod tests {
         // A date inside a long caption sentence is not the publication date.
         let caption = "Title\nThe mayor and the harbour master open the new quay together, after their meeting at the town hall in Leeds on June 12, 2018.\nBody.";
         assert_eq!(meta("a.txt", caption).date, None);
+    }
+
+    #[test]
+    fn wire_datelines_date_lines_and_file_names() {
+        // A wire dateline opening the first paragraph: only the dateline is
+        // the dateline, not the whole paragraph.
+        let text = "Port strike spreads\n\nROTTERDAM, Netherlands, March 8, 2021 (Reuters) - Dock workers walked out on Monday at three terminals, a union said.";
+        let m = meta("a.txt", text);
+        assert_eq!(m.date, Some((d(2021, 3, 8), DateBasis::Dateline)));
+        let line = m.dateline.unwrap();
+        assert_eq!(
+            &text[line],
+            "ROTTERDAM, Netherlands, March 8, 2021 (Reuters) -"
+        );
+        let text = "Quake\n\nLIMA, 8 March 2021 /Andina/ -- A strong earthquake shook the coast of the country early on the morning of that day.";
+        assert_eq!(meta("a.txt", text).date.map(|x| x.0), Some(d(2021, 3, 8)));
+        assert_eq!(
+            meta(
+                "a.txt",
+                "Title\nDate: Mon, 08 Mar 2021 10:32:00 +0000\nBody."
+            )
+            .date
+            .map(|x| x.0),
+            Some(d(2021, 3, 8))
+        );
+        assert_eq!(
+            meta("a.txt", "Title\nLast updated: 2021-03-08T10:32:00Z\nBody.")
+                .date
+                .map(|x| x.0),
+            Some(d(2021, 3, 8))
+        );
+        assert_eq!(
+            meta(
+                "a.md",
+                "---\npublished_at: \"2021-03-08T10:32:00Z\"\n---\n# T\n"
+            )
+            .date,
+            Some((d(2021, 3, 8), DateBasis::FrontMatter))
+        );
+        // A date in the file name, when the text gives none.
+        assert_eq!(
+            meta("2021-03-08-harbour.txt", "Title\nBody text.").date,
+            Some((d(2021, 3, 8), DateBasis::FileName))
+        );
+        assert_eq!(
+            meta("harbour_20210308.txt", "Title\nBody text.").date,
+            Some((d(2021, 3, 8), DateBasis::FileName))
+        );
+        assert_eq!(meta("harbour_12345678.txt", "Title\nBody.").date, None);
+        // The text's own date wins over the file name.
+        assert_eq!(
+            meta("2020-01-01-x.txt", "Title\nMarch 8, 2021\nBody.").date,
+            Some((d(2021, 3, 8), DateBasis::Dateline))
+        );
     }
 
     #[test]

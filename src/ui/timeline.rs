@@ -212,10 +212,7 @@ impl Widget for Timeline<'_> {
                             sources.join(", "),
                         )
                     }
-                    None => format!(
-                        "{words}, date unknown · {} · “{sentence}”",
-                        short(&d.slug)
-                    ),
+                    None => format!("{words}, date unknown · {} · “{sentence}”", short(&d.slug)),
                 }
             }
             None => {

@@ -66,7 +66,9 @@ pub fn number_word(s: &str) -> Option<i64> {
         return Some(i as i64);
     }
     let mut parts = s.split(['-', ' ']).filter(|p| !p.is_empty());
-    let tens = TENS.iter().position(|t| !t.is_empty() && Some(*t) == parts.clone().next())?;
+    let tens = TENS
+        .iter()
+        .position(|t| !t.is_empty() && Some(*t) == parts.clone().next())?;
     parts.next();
     let unit = match parts.next() {
         None => 0,
@@ -81,7 +83,9 @@ pub fn number_word(s: &str) -> Option<i64> {
 /// A year written in words: `nineteen ninety-seven`, `nineteen hundred`,
 /// `nineteen oh five`, `two thousand and eight`, `twenty twenty-one`.
 pub fn year_in_words(s: &str) -> Option<i32> {
-    let s = s.to_ascii_lowercase().replace(['-', '\u{2010}', '\u{2011}'], " ");
+    let s = s
+        .to_ascii_lowercase()
+        .replace(['-', '\u{2010}', '\u{2011}'], " ");
     let words: Vec<&str> = s.split_whitespace().filter(|w| *w != "and").collect();
     match words.as_slice() {
         ["two", "thousand"] => Some(2000),
@@ -187,7 +191,8 @@ pub enum Bound {
 
 /// The year that places a date written without one (given for each
 /// candidate year by `at`) best against the reference. A sentence about
-/// the future takes the first such date on or after the reference. Else
+/// the future takes the first such date on or after the reference (or at
+/// most a week before it: a plan reported late). Else
 /// news reports the past: against a publication date, the most recent
 /// such date on or before it, unless nothing in the clause is in the past
 /// tense and the next one is near (within `near` days, and much nearer);
@@ -205,14 +210,18 @@ pub fn year_for(
         .filter_map(|y| at(y).map(|d| (y, (d - reference).num_days())))
         .collect();
     if tense == Tense::Future {
-        return cands.iter().find(|(_, diff)| *diff >= 0).map(|c| c.0);
+        // A few days back is a plan reported late, not one a year ahead.
+        return cands.iter().find(|(_, diff)| *diff >= -7).map(|c| c.0);
     }
     // A verb in the past tense allows nothing ahead of a publication date.
     let near = if tense == Tense::Past { -1 } else { near };
     match bound {
         Bound::AtLeast => cands.iter().min_by_key(|(_, diff)| diff.abs()).map(|c| c.0),
         Bound::Exact => {
-            let past = cands.iter().filter(|(_, diff)| *diff <= 0).max_by_key(|c| c.1);
+            let past = cands
+                .iter()
+                .filter(|(_, diff)| *diff <= 0)
+                .max_by_key(|c| c.1);
             let ahead = cands.iter().find(|(_, diff)| *diff > 0);
             match (past, ahead) {
                 (Some(p), Some(a)) if a.1 <= near && -p.1 > 2 * a.1 => Some(a.0),
@@ -249,7 +258,8 @@ mod tests {
         );
         // Memorial Day 2024: the last Monday of May.
         assert_eq!(nth_weekday(2024, 5, Weekday::Mon, 0), Some(d(2024, 5, 27)));
-        assert_eq!(nth_weekday(2024, 2, Weekday::Thu, 5), None);
+        assert_eq!(nth_weekday(2023, 2, Weekday::Thu, 5), None);
+        assert_eq!(nth_weekday(2024, 2, Weekday::Thu, 5), Some(d(2024, 2, 29)));
     }
 
     #[test]
@@ -272,17 +282,32 @@ mod tests {
         let dec = d(2006, 12, 18);
         let feb = |y: i32| NaiveDate::from_ymd_opt(y, 2, 15);
         // A past February seen from December is this year's…
-        assert_eq!(year_for(feb, dec, Bound::Exact, Tense::Unknown, 30), Some(2006));
+        assert_eq!(
+            year_for(feb, dec, Bound::Exact, Tense::Unknown, 30),
+            Some(2006)
+        );
         // …a future one, next year's.
-        assert_eq!(year_for(feb, dec, Bound::Exact, Tense::Future, 30), Some(2007));
+        assert_eq!(
+            year_for(feb, dec, Bound::Exact, Tense::Future, 30),
+            Some(2007)
+        );
         // A date a few days ahead, with nothing said of the future, is near.
         let jan = |y: i32| NaiveDate::from_ymd_opt(y, 1, 2);
-        assert_eq!(year_for(jan, dec, Bound::Exact, Tense::Unknown, 30), Some(2007));
+        assert_eq!(
+            year_for(jan, dec, Bound::Exact, Tense::Unknown, 30),
+            Some(2007)
+        );
         // …unless the verb is in the past tense.
-        assert_eq!(year_for(jan, dec, Bound::Exact, Tense::Past, 30), Some(2006));
+        assert_eq!(
+            year_for(jan, dec, Bound::Exact, Tense::Past, 30),
+            Some(2006)
+        );
         // Against a lower bound, the nearest.
         let lb = d(2018, 12, 31);
         let jan18 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 18);
-        assert_eq!(year_for(jan18, lb, Bound::AtLeast, Tense::Unknown, 30), Some(2019));
+        assert_eq!(
+            year_for(jan18, lb, Bound::AtLeast, Tense::Unknown, 30),
+            Some(2019)
+        );
     }
 }

@@ -2,8 +2,8 @@
 //! document by the scanner, then resolved against the document's date and
 //! the dates mentioned before it.
 
-use super::{PartialDate, Qualifier};
 use super::holidays::Rule;
+use super::{PartialDate, Qualifier};
 use chrono::Weekday;
 use std::ops::Range;
 
@@ -33,13 +33,25 @@ pub enum YearRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Yearly {
     /// A day, or days of one month: `March 3`, `March 3-5`.
-    Day { month: u8, day: u8, end_day: Option<u8> },
+    Day {
+        month: u8,
+        day: u8,
+        end_day: Option<u8>,
+    },
     /// Across a month boundary: `March 30-April 2`.
-    Days { month: u8, day: u8, end_month: u8, end_day: u8 },
+    Days {
+        month: u8,
+        day: u8,
+        end_month: u8,
+        end_day: u8,
+    },
     Month(u8),
     /// Months `first..=last` (seasons, quarters, halves); `first` greater
     /// than `last` means the span starts the year before (winter).
-    Months { first: u8, last: u8 },
+    Months {
+        first: u8,
+        last: u8,
+    },
     Holiday(Rule),
 }
 
@@ -92,14 +104,28 @@ pub enum Expr {
         end: Option<PartialDate>,
     },
     /// A calendar date whose year comes from the year reference.
-    Yearly { what: Yearly, year: YearRef },
-    Weekday { day: Weekday, shift: Shift },
+    Yearly {
+        what: Yearly,
+        year: YearRef,
+    },
+    Weekday {
+        day: Weekday,
+        shift: Shift,
+    },
     /// Counted from the reference date: `yesterday`, `last year`, `two
     /// weeks ago`, `next month`, `this quarter`.
-    FromReference { unit: Unit, n: i32, span: Span },
+    FromReference {
+        unit: Unit,
+        n: i32,
+        span: Span,
+    },
     /// Counted from the last date the text mentioned: `that day`, `the
     /// following year`, `two weeks later`, `a year earlier`.
-    FromAnchor { unit: Unit, n: i32, span: Span },
+    FromAnchor {
+        unit: Unit,
+        n: i32,
+        span: Span,
+    },
 }
 
 /// A date expression found in the text, not yet resolved.

@@ -22,9 +22,9 @@ pub enum ReferenceBasis {
     /// No publication date: the latest full date the document states (the
     /// time of writing is then or later).
     LatestInText,
-    /// No publication date and no full date: the end of the latest month or
-    /// year the document states; it only gives a year to dates written
-    /// without one.
+    /// No publication date and no full date: the first day of the latest
+    /// month or year the document states; it only gives a year to dates
+    /// written without one.
     LatestPartial,
 }
 
@@ -45,7 +45,8 @@ pub struct Resolution {
 
 /// A yearly date in year `y`: its start and, for a span, its end.
 pub fn yearly_in(what: Yearly, y: i32) -> Option<(PartialDate, Option<PartialDate>)> {
-    let day = |y: i32, m: u8, d: u8| NaiveDate::from_ymd_opt(y, m as u32, d as u32).map(PartialDate::day);
+    let day =
+        |y: i32, m: u8, d: u8| NaiveDate::from_ymd_opt(y, m as u32, d as u32).map(PartialDate::day);
     match what {
         Yearly::Day {
             month,
@@ -101,7 +102,11 @@ struct Context {
 }
 
 impl Context {
-    fn new(text: &str, found: &[Found], published: Option<NaiveDate>) -> (Context, Option<Reference>) {
+    fn new(
+        text: &str,
+        found: &[Found],
+        published: Option<NaiveDate>,
+    ) -> (Context, Option<Reference>) {
         if let Some(p) = published {
             let ctx = Context {
                 now: Some(p),
@@ -132,7 +137,9 @@ impl Context {
             {
                 full.push((f.range.start, d));
             }
-            latest = latest.max(last.last_day());
+            // The text was written during or after the latest period it
+            // names: from its first day on.
+            latest = latest.max(last.first_day());
         }
         let latest_full = full.iter().map(|x| x.1).max();
         let reference = match (latest_full, latest) {
@@ -215,8 +222,9 @@ pub fn resolve(text: &str, found: &[Found], published: Option<NaiveDate>) -> Res
     for f in found {
         let resolved: Resolved = match f.expr {
             Expr::Stated { date, end } => Some((date, end)),
-            Expr::Yearly { what, year } => year_of(text, f, what, year, &ctx, &anchors)
-                .and_then(|y| yearly_in(what, y)),
+            Expr::Yearly { what, year } => {
+                year_of(text, f, what, year, &ctx, &anchors).and_then(|y| yearly_in(what, y))
+            }
             Expr::Weekday { day, shift } => {
                 weekday(text, f, day, shift, &ctx).map(|d| (PartialDate::day(d), None))
             }
@@ -286,7 +294,9 @@ fn year_of(
             (now.year() - 1..=now.year() + 1).min_by_key(|y| {
                 match (first_day_in(what, *y), last_day_in(what, *y)) {
                     (Some(a), Some(b)) if a <= now && now <= b => 0,
-                    (Some(a), Some(b)) => (a - now).num_days().abs().min((b - now).num_days().abs()),
+                    (Some(a), Some(b)) => {
+                        (a - now).num_days().abs().min((b - now).num_days().abs())
+                    }
                     _ => i64::MAX,
                 }
             })
@@ -340,7 +350,10 @@ fn count(base: NaiveDate, unit: Unit, n: i32, span: Span) -> Resolved {
         (Unit::Quarter, Span::UpTo) => (day(back(3 * n.unsigned_abs())?), Some(day(base))),
         (Unit::Quarter, _) => {
             let (y2, m2) = add_months(y, (m - 1) / 3 * 3 + 1, 3 * n);
-            (PartialDate::month(y2, m2), Some(PartialDate::month(y2, m2 + 2)))
+            (
+                PartialDate::month(y2, m2),
+                Some(PartialDate::month(y2, m2 + 2)),
+            )
         }
         (Unit::Year, Span::UpTo) => (day(back(12 * n.unsigned_abs())?), Some(day(base))),
         (Unit::Year, _) => (PartialDate::year(y + n), None),

@@ -15,8 +15,7 @@ use std::sync::OnceLock;
 /// A month name or abbreviation, as a whole word.
 const MON: &str = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))";
 const MON2: &str = r"(?P<mon2>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))";
-const FULL_MON: &str =
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)";
+const FULL_MON: &str = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /// A weekday written before a calendar date (`Tuesday, March 4`).
@@ -117,8 +116,7 @@ fn rel_year(c: &Captures) -> Option<YearRef> {
 }
 
 fn is_month_word(w: &str) -> bool {
-    month_number(w).is_some()
-        && (w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+    month_number(w).is_some() && (w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_year_word(w: &str) -> bool {
@@ -132,7 +130,10 @@ fn is_year_word(w: &str) -> bool {
 fn continues_range(text: &str, pos: usize) -> bool {
     let before = text[..pos].trim_end();
     let (w, start) = if before.ends_with(['-', '–', '—']) {
-        ("-", before.len() - before.chars().next_back().map_or(1, char::len_utf8))
+        (
+            "-",
+            before.len() - before.chars().next_back().map_or(1, char::len_utf8),
+        )
     } else {
         prev_word(text, pos)
     };
@@ -307,7 +308,9 @@ impl Scan<'_> {
     fn month_year(&mut self) {
         let text = self.text;
         for c in patterns().my.captures_iter(text) {
-            let Some(m) = month_number(&c["mon"]) else { continue };
+            let Some(m) = month_number(&c["mon"]) else {
+                continue;
+            };
             let w = whole(&c);
             if in_number(text, &w) {
                 continue;
@@ -332,7 +335,9 @@ impl Scan<'_> {
         for c in patterns().month.captures_iter(text) {
             let mon = range_of(&c, "mon");
             let name = &text[mon.clone()];
-            let Some(m) = month_number(name) else { continue };
+            let Some(m) = month_number(name) else {
+                continue;
+            };
             let w = whole(&c);
             let rel = rel_year(&c);
             let (word, word_start) = prev_word(text, mon.start);
@@ -423,7 +428,11 @@ impl Scan<'_> {
         for c in p.year.captures_iter(text) {
             let yr = range_of(&c, "y");
             let w = whole(&c);
-            let num_range = yr.start..if c.name("dec").is_some() { w.end } else { yr.end };
+            let num_range = yr.start..if c.name("dec").is_some() {
+                w.end
+            } else {
+                yr.end
+            };
             let y: i32 = num(&c, "y");
             if in_number(text, &num_range) {
                 continue;
@@ -480,7 +489,9 @@ impl Scan<'_> {
         }
         for c in p.year_words.captures_iter(text) {
             let w = whole(&c);
-            let Some(y) = year_in_words(&c["w"]) else { continue };
+            let Some(y) = year_in_words(&c["w"]) else {
+                continue;
+            };
             let (word, _) = prev_word(text, w.start);
             let pre = word.to_ascii_lowercase();
             let (nw, _) = next_word(text, w.end);
@@ -488,8 +499,8 @@ impl Scan<'_> {
             // for a year, and before no noun.
             if c["w"].to_ascii_lowercase().starts_with("two") {
                 let cue = YEAR_CUES_KEPT.contains(&pre.as_str()) || pre == "year";
-                let noun_follows = nw.starts_with(|ch: char| ch.is_lowercase())
-                    && !FUNCTION_WORDS.contains(&nw);
+                let noun_follows =
+                    nw.starts_with(|ch: char| ch.is_lowercase()) && !FUNCTION_WORDS.contains(&nw);
                 if !cue || noun_follows {
                     continue;
                 }
@@ -542,7 +553,7 @@ impl Scan<'_> {
                     continue;
                 }
                 // "the last fiscal year" is the previous one, not the past twelve months.
-                let the = the && c.name("fiscal").is_none() || dir != "last" && the;
+                let the = the && (c.name("fiscal").is_none() || dir != "last");
                 if the {
                     start = pstart;
                 }
@@ -607,11 +618,7 @@ impl Scan<'_> {
                 let clause_ends = text[w.end..]
                     .trim_start_matches(' ')
                     .starts_with(|ch: char| !ch.is_alphanumeric());
-                if matches!(rel.as_str(), "before" | "after")
-                    && nw.starts_with(|ch: char| ch.is_alphanumeric())
-                    && !FUNCTION_WORDS.contains(&nw)
-                    || rel == "on" && !clause_ends
-                {
+                if matches!(rel.as_str(), "before" | "after" | "on") && !clause_ends {
                     continue;
                 }
                 let n = count as i32;
@@ -639,14 +646,17 @@ impl Scan<'_> {
                 }
             } else {
                 let s = c["dayrel"].to_ascii_lowercase();
-                let n = if s.contains("before") || s.contains("previous") || s.contains("preceding") {
+                let n = if s.contains("before") || s.contains("previous") || s.contains("preceding")
+                {
                     -1
                 } else {
                     1
                 };
                 if s.ends_with("before") || s.ends_with("after") {
                     // "the day after the vote" counts from the vote.
-                    if nw.starts_with(|ch: char| ch.is_alphanumeric()) && !FUNCTION_WORDS.contains(&nw) {
+                    if nw.starts_with(|ch: char| ch.is_alphanumeric())
+                        && !FUNCTION_WORDS.contains(&nw)
+                    {
                         continue;
                     }
                 }
@@ -668,7 +678,10 @@ impl Scan<'_> {
                 };
                 (unit_of(u.as_str()), q)
             } else {
-                let u = c.name("ye").or(c.name("ye2")).map_or("year", |m| m.as_str());
+                let u = c
+                    .name("ye")
+                    .or(c.name("ye2"))
+                    .map_or("year", |m| m.as_str());
                 (unit_of(u), super::Qualifier::Late)
             };
             let span = if unit == Unit::Week {
@@ -713,10 +726,12 @@ impl Scan<'_> {
                         let cue = match pre.as_str() {
                             "in" | "during" | "by" | "until" | "till" | "since" | "over"
                             | "through" | "throughout" => s != "fall" || after_ok,
-                            "the" => after_ok && s != "fall" && {
-                                let (p2, _) = prev_word(text, prev_word(text, w.start).1);
-                                SEASON_BEFORE_THE.contains(&p2.to_ascii_lowercase().as_str())
-                            },
+                            "the" => {
+                                after_ok && s != "fall" && {
+                                    let (p2, _) = prev_word(text, prev_word(text, w.start).1);
+                                    SEASON_BEFORE_THE.contains(&p2.to_ascii_lowercase().as_str())
+                                }
+                            }
                             "early" | "late" | "mid" => s != "fall",
                             _ => false,
                         };
@@ -741,7 +756,14 @@ impl Scan<'_> {
                 if s.starts_with('H') && (n > 2 || c.name("qy").is_none()) {
                     continue;
                 }
-                (if s.starts_with('H') { "half" } else { "quarter" }, n)
+                (
+                    if s.starts_with('H') {
+                        "half"
+                    } else {
+                        "quarter"
+                    },
+                    n,
+                )
             } else {
                 let ord = c["ord"].to_ascii_lowercase();
                 let unit = &c["unit"];
@@ -810,7 +832,11 @@ impl Scan<'_> {
         for c in patterns().decade.captures_iter(text) {
             let w = whole(&c);
             let (first, last) = if let Some(yy) = c.name("yy") {
-                if text[..w.start].chars().next_back().is_some_and(char::is_alphanumeric) {
+                if text[..w.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
                     continue;
                 }
                 let d: i32 = yy.as_str().parse().unwrap_or(0);
@@ -868,7 +894,9 @@ impl Scan<'_> {
             // makes it part of a name ("Jermaine Easter").
             let (_, ps) = prev_word(text, w.start);
             let sentence_start = text[..ps].trim_end().is_empty()
-                || text[..ps].trim_end().ends_with(['.', '!', '?', '"', '“', ':']);
+                || text[..ps]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '“', ':']);
             let after_name = pw.starts_with(|ch: char| ch.is_uppercase())
                 && !sentence_start
                 && month_number(pw).is_none()
@@ -881,7 +909,11 @@ impl Scan<'_> {
             } else if let Some(r) = rel_year(&c) {
                 r
             } else {
-                match c.name("dir").map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
+                match c
+                    .name("dir")
+                    .map(|d| d.as_str().to_ascii_lowercase())
+                    .as_deref()
+                {
                     Some("last") => YearRef::Last,
                     Some("next") => YearRef::Next,
                     Some(_) => YearRef::This,
@@ -964,9 +996,30 @@ fn ordinal_word(s: &str) -> Option<i32> {
 /// Words after which a month name alone is a date (`in June`, `since
 /// March`, `early May`).
 const MONTH_CUES: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through",
-    "throughout", "between", "early", "mid", "late", "his", "her", "their", "its", "our", "last",
-    "next", "this", "(",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "between",
+    "early",
+    "mid",
+    "late",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "last",
+    "next",
+    "this",
+    "(",
 ];
 
 /// Words after "the March" that make it a procession, not a month.
@@ -1001,7 +1054,16 @@ const YEAR_CUES_KEPT: &[&str] = &[
 
 /// Words before "the" that make "the summer" a season (`in the summer`).
 const SEASON_BEFORE_THE: &[&str] = &[
-    "in", "during", "by", "until", "till", "since", "over", "through", "throughout", "of",
+    "in",
+    "during",
+    "by",
+    "until",
+    "till",
+    "since",
+    "over",
+    "through",
+    "throughout",
+    "of",
 ];
 
 /// Short words that may follow a date without making it part of a name or
@@ -1040,7 +1102,9 @@ const NAME_AFTER_WEEKDAY: &[&str] = &[
 
 /// Words that make a weekday a name or another calendar's day when they
 /// come before it (`Bloody Sunday`, `Super Tuesday`).
-const NAME_BEFORE_WEEKDAY: &[&str] = &["Bloody", "Super", "Black", "Blue", "Manic", "Fat", "Orthodox"];
+const NAME_BEFORE_WEEKDAY: &[&str] = &[
+    "Bloody", "Super", "Black", "Blue", "Manic", "Fat", "Orthodox",
+];
 
 /// Words before a holiday's name that put it in another calendar.
 const OTHER_CALENDARS: &[&str] = &[
@@ -1115,13 +1179,18 @@ fn link_ranges(text: &str, found: &mut [Found]) {
         let same_kind = matches!(
             (&a.expr, &b.expr),
             (Expr::Stated { .. }, Expr::Stated { .. })
-                | (Expr::Yearly { .. }, Expr::Yearly { .. } | Expr::Stated { .. })
+                | (
+                    Expr::Yearly { .. },
+                    Expr::Yearly { .. } | Expr::Stated { .. }
+                )
                 | (Expr::Weekday { .. }, Expr::Weekday { .. })
         );
         if !ok || !same_kind {
             continue;
         }
-        let extend = (between || from) && !pw.is_empty() && (pw.eq_ignore_ascii_case("between") || pw.eq_ignore_ascii_case("from"));
+        let extend = (between || from)
+            && !pw.is_empty()
+            && (pw.eq_ignore_ascii_case("between") || pw.eq_ignore_ascii_case("from"));
         let a = &mut found[i - 1];
         a.until = Some(i);
         if extend {

@@ -105,7 +105,9 @@ pub fn qualifier_before(text: &str, start: usize) -> Option<(Qualifier, usize)> 
 fn clause_words(text: &str, pos: usize, end: usize, n: usize) -> (Vec<&str>, Vec<&str>) {
     let lo = floor_boundary(text, pos.saturating_sub(160));
     let before = &text[lo..pos];
-    let cut = before.rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+    let cut = before
+        .rfind(['.', '!', '?', '\n', ';'])
+        .map_or(0, |i| i + 1);
     let mut back: Vec<&str> = before[cut..]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -115,7 +117,9 @@ fn clause_words(text: &str, pos: usize, end: usize, n: usize) -> (Vec<&str>, Vec
     }
     let hi = floor_boundary(text, end + 120);
     let after = &text[end..hi.max(end)];
-    let stop = after.find(['.', '!', '?', '\n', ';']).unwrap_or(after.len());
+    let stop = after
+        .find(['.', '!', '?', '\n', ';'])
+        .unwrap_or(after.len());
     let ahead: Vec<&str> = after[..stop]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -325,7 +329,11 @@ pub fn tense(text: &str, range: &Range<usize>) -> Tense {
         if future_word(&w) && w != "next" {
             return Tense::Future;
         }
-        if before_to(&w) && ahead.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("to")) {
+        if before_to(&w)
+            && ahead
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("to"))
+        {
             return Tense::Future;
         }
         if past_word(raw) {
@@ -352,14 +360,23 @@ mod tests {
 
     #[test]
     fn tense_of_the_clause() {
-        assert!(!fut("The minister said Tuesday that talks would resume.", "Tuesday"));
+        assert!(!fut(
+            "The minister said Tuesday that talks would resume.",
+            "Tuesday"
+        ));
         assert!(fut("The committee will vote on Tuesday.", "Tuesday"));
         assert!(fut("Talks are to resume Thursday in Oslo.", "Thursday"));
         assert!(fut("The envoy was due to arrive Friday.", "Friday"));
-        assert!(fut("The ferry service, to be launched on Monday, is new.", "Monday"));
+        assert!(fut(
+            "The ferry service, to be launched on Monday, is new.",
+            "Monday"
+        ));
         assert!(!fut("The ferry was launched on Monday.", "Monday"));
         assert!(fut("Trading is suspended until Wednesday.", "Wednesday"));
-        assert!(!fut("The board extended the vote until Wednesday.", "Wednesday"));
+        assert!(!fut(
+            "The board extended the vote until Wednesday.",
+            "Wednesday"
+        ));
         assert!(fut("Suspects can be held until Saturday.", "Saturday"));
         assert!(fut("The exchange opens Monday after a holiday.", "Monday"));
         assert!(fut("On Friday, the mayor will open the bridge.", "Friday"));
