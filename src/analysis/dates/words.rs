@@ -128,6 +128,26 @@ fn clause_words(text: &str, pos: usize, end: usize, n: usize) -> (Vec<&str>, Vec
     (back, ahead)
 }
 
+/// Words that open a clause of their own: the tense beyond them belongs to
+/// another verb (`will play on the 9th after their match on Tuesday was
+/// postponed`).
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "since"
+            | "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "whereas"
+            | "unless"
+            | "if"
+    )
+}
+
 /// Words that put what follows in the future.
 fn future_word(w: &str) -> bool {
     matches!(
@@ -247,7 +267,7 @@ const PAST_IRREGULAR: &[&str] = &[
 ];
 
 /// Does the word show the past tense (a past form, not part of a name)?
-fn past_word(w: &str) -> bool {
+pub fn past_word(w: &str) -> bool {
     if w.starts_with(|c: char| c.is_uppercase()) && w != "I" {
         return false;
     }
@@ -291,8 +311,13 @@ pub fn tense(text: &str, range: &Range<usize>) -> Tense {
         let w = lower[i].as_str();
         let prev = i.checked_sub(1).map(|j| lower[j].as_str());
         let next = lower.get(i + 1).map(String::as_str);
-        if future_word(w) {
+        // "next to" is a place.
+        if future_word(w) && !(w == "next" && next == Some("to")) {
             return Tense::Future;
+        }
+        // (Right before the date it is the date's own preposition.)
+        if opens_clause(w) && i + 1 < back.len() {
+            break;
         }
         if matches!(w, "until" | "till") {
             until = true;
@@ -328,6 +353,9 @@ pub fn tense(text: &str, range: &Range<usize>) -> Tense {
         let w = raw.to_ascii_lowercase();
         if future_word(&w) && w != "next" {
             return Tense::Future;
+        }
+        if opens_clause(&w) {
+            break;
         }
         if before_to(&w)
             && ahead
@@ -384,6 +412,11 @@ mod tests {
         assert!(fut("Sunday's race will close the avenue.", "Sunday"));
         assert!(!fut("Police arrested two men Sunday.", "Sunday"));
         assert!(!fut("She will retire, the union said Monday.", "Monday"));
+        assert!(!fut(
+            "They will play on the 9th after their match on Tuesday was called off.",
+            "Tuesday"
+        ));
+        assert!(!fut("He was led to a room next to the hall Tuesday.", "Tuesday"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{Scan, continues_range, each, num, patterns, range_of, rel_year, whol
 use crate::analysis::dates::PartialDate;
 use crate::analysis::dates::calendar::month_number;
 use crate::analysis::dates::expr::{Expr, Shift, YearRef, Yearly};
-use crate::analysis::dates::words::{in_number, next_word, prev_word, qualifier_before};
+use crate::analysis::dates::words::{in_number, next_word, past_word, prev_word, qualifier_before};
 use chrono::Weekday;
 
 impl Scan<'_> {
@@ -144,7 +144,16 @@ impl Scan<'_> {
                 })
                 // "September's summit".
                 || text[mon.end..].starts_with(['\'', '’']) && text[mon.end..].chars().nth(1) == Some('s')
-                || continues_range(text, mon.start);
+                || continues_range(text, mon.start)
+                // "July saw record traffic": a sentence that opens with the
+                // month and a verb.
+                || ({
+                    let before = text[..mon.start].trim_end_matches([' ', '\n', '"', '“']);
+                    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+                } && {
+                    let (nw, _) = next_word(text, mon.end);
+                    matches!(nw, "is" | "was" | "will" | "has" | "had") || past_word(nw)
+                });
             if !cue {
                 continue;
             }

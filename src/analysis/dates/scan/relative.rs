@@ -49,7 +49,7 @@ impl Scan<'_> {
                 let of_date = nw == "of"
                     && (nw2.starts_with(char::is_uppercase) && month_number(nw2).is_some()
                         || is_year_word(nw2)
-                        || matches!(nw2, "the" | "this" | "last" | "next"));
+                        || matches!(nw2, "this" | "last" | "next"));
                 if of_date || nw == "or" {
                     continue;
                 }
