@@ -200,7 +200,10 @@ fn relative_dates_use_the_publication_date() {
     );
     assert_eq!(one("Her March visit was cancelled.", r).1, "2021-03");
     assert_eq!(one("Floods hit. January saw record rain.", r).1, "2021-01");
-    assert_eq!(one("Sales rose early this month of the year.", r).1, "2021-03");
+    assert_eq!(
+        one("Sales rose early this month of the year.", r).1,
+        "2021-03"
+    );
     assert_eq!(
         one("The past week saw talks.", r).2,
         Some("2021-03-08".into())

@@ -165,6 +165,8 @@ fn future_word(w: &str) -> bool {
             | "planned"
             | "ahead"
             | "coming"
+            | "expect"
+            | "expects"
     ) || w.ends_with("'ll")
         || w.ends_with("’ll")
 }
@@ -416,7 +418,11 @@ mod tests {
             "They will play on the 9th after their match on Tuesday was called off.",
             "Tuesday"
         ));
-        assert!(!fut("He was led to a room next to the hall Tuesday.", "Tuesday"));
+        assert!(!fut(
+            "He was led to a room next to the hall Tuesday.",
+            "Tuesday"
+        ));
+        assert!(fut("Traders expect a quiet Monday.", "Monday"));
     }
 
     #[test]
