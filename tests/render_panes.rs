@@ -229,6 +229,28 @@ fn selecting_an_event_moves_the_document() {
 }
 
 #[test]
+fn an_event_of_unknown_date_sits_last_and_says_so() {
+    // "the past decade" in an undated seed article with no full date.
+    let mut h = Harness::analysed(120, 40);
+    h.state.focus = Pane::Timeline;
+    for _ in 0..h.index().timeline.len() {
+        act(&mut h, &[Action::Right]);
+    }
+    let last = h.state.event.unwrap();
+    assert_eq!(last + 1, h.index().timeline.len());
+    assert!(h.index().events[h.index().timeline[last]].date.is_none());
+    let buf = h.render();
+    let s = screen(&buf);
+    assert!(s.contains("the past decade, date unknown"), "{s}");
+    // Its slot is the last on the strip, labelled and marked "?".
+    let rows = rows(&buf);
+    let tl = rows.iter().position(|r| r.contains("Timeline (")).unwrap();
+    let axis = rows[tl + 1].trim_end_matches(['│', '┃', ' ']);
+    assert!(axis.ends_with('?'), "{axis}");
+    assert!(rows[tl + 2].contains('?'), "{}", rows[tl + 2]);
+}
+
+#[test]
 fn a_claims_links_show_source_relation_score_and_quote_diff() {
     let mut h = Harness::analysed(120, 40);
     act(&mut h, &[Action::NextDocument]); // 001, the full article
