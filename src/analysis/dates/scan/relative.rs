@@ -185,12 +185,17 @@ impl Scan<'_> {
                     .map_or("year", |m| m.as_str());
                 (unit_of(u), Qualifier::Late)
             };
-            let span = if unit == Unit::Week {
+            // A week has no qualifier worth a date ("the end of the week"
+            // is left to the weekday it names).
+            if unit == Unit::Week {
                 continue;
-            } else {
-                Span::Whole
+            }
+            let expr = Expr::FromReference {
+                unit,
+                n: 0,
+                span: Span::Whole,
             };
-            let mut f = Found::new(w, Expr::FromReference { unit, n: 0, span });
+            let mut f = Found::new(w, expr);
             f.qualifier = Some(q);
             self.found.push(f);
         }
