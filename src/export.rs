@@ -8,7 +8,9 @@ use serde_json::{Value, json};
 
 pub mod briefing;
 
-pub const VERSION: u32 = 1;
+/// 2: `events[].date` (and `precision`) may be null, for a relative date
+/// that nothing in its document fixes (`resolved: false`).
+pub const VERSION: u32 = 2;
 
 fn span(doc: &Document, r: &std::ops::Range<usize>) -> (usize, usize) {
     let s = doc.source_range(r);
@@ -79,8 +81,9 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
             let (start, end) = span(d, &e.range);
             let sentence = &d.text[index.docs[e.doc].sentences[e.sentence].clone()];
             json!({
-                "date": e.date.iso(),
+                "date": e.date.map(|x| x.iso()),
                 "date_end": e.end.map(|x| x.iso()),
+                "resolved": e.date.is_some(),
                 "precision": e.precision(),
                 "qualifier": e.qualifier,
                 "relative": e.relative,

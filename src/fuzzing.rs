@@ -55,7 +55,7 @@ pub fn dates(data: &[u8]) {
     for r in [None, reference] {
         for m in crate::analysis::dates::find(t, r) {
             assert!(m.range.end <= t.len() && t.is_char_boundary(m.range.start));
-            let _ = m.date.iso();
+            let _ = m.date.map(|d| d.iso());
         }
     }
 }

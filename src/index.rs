@@ -17,9 +17,11 @@ pub struct Index {
     pub mentions: Vec<Mention>,
     /// All events, sorted by (doc, start).
     pub events: Vec<Event>,
-    /// Event indices sorted by date (then document and position).
+    /// Event indices sorted by date (then document and position); events
+    /// whose date is unknown come last.
     pub timeline: Vec<usize>,
-    /// Runs of `timeline` that share a date (one slot on the strip each).
+    /// Runs of `timeline` that share a date (one slot on the strip each;
+    /// the events of unknown date share the last one).
     pub timeline_slots: Vec<std::ops::Range<usize>>,
     /// All claims, sorted by (doc, start); a claim's id is its index.
     pub claims: Vec<Claim>,
@@ -40,7 +42,8 @@ impl Index {
         let mut timeline: Vec<usize> = (0..base.events.len()).collect();
         timeline.sort_by_key(|&i| {
             let e = &base.events[i];
-            (e.axis_day(), e.doc, e.range.start)
+            // Events of unknown date go last, in one slot of their own.
+            (e.axis_day().is_none(), e.axis_day(), e.doc, e.range.start)
         });
         let mut timeline_slots: Vec<std::ops::Range<usize>> = Vec::new();
         for (pos, &e) in timeline.iter().enumerate() {
@@ -96,7 +99,7 @@ impl Index {
         }
         sw.lap("duplicates");
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        let iso = |e: usize| events[e].date.iso();
+        let iso = |e: usize| events[e].date.map(|d| d.iso());
         let links = links::link(&LinkInput {
             claims: &claims,
             texts: &texts,

@@ -148,7 +148,10 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
     let t = Tmux::start("panes", 120, 40, &format!("{} {}", bin(), seeds.display()));
     // The analysis arrives in the background; the entity list appears.
     let s = t.wait_text("Entities (67)");
-    assert!(s.contains("Timeline (31 dated events)"), "{s}");
+    assert!(
+        s.contains("Timeline (31 dated events, 1 of unknown date)"),
+        "{s}"
+    );
     // Filter the entities and choose one.
     t.keys(&["/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
     let s = t.wait_text("Stephen Biegun 1/4");

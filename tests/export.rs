@@ -104,7 +104,7 @@ fn check_offsets(j: &Value, root: &Path) {
 #[test]
 fn seeds_structure_and_facts() {
     let j = export(&[]);
-    assert_eq!(j["version"], 1);
+    assert_eq!(j["version"], 2);
     for key in ["documents", "entities", "events", "claims", "duplicates"] {
         assert!(j[key].is_array(), "{key} missing");
     }
@@ -207,6 +207,19 @@ fn seeds_structure_and_facts() {
         "late"
     );
     assert!(events_with(&j, "mid-2018")[0]["precision"] == "year");
+    // An undated article that states no full date: its relative dates stay
+    // unresolved rather than borrow another article's date.
+    let decade = events_with(&j, "the past decade");
+    assert!(
+        !decade.is_empty()
+            && decade
+                .iter()
+                .all(|e| e["date"].is_null() && e["resolved"] == false && e["precision"].is_null()),
+        "{decade:?}"
+    );
+    for d in docs.iter().filter(|d| d["date"].is_null()) {
+        assert_ne!(d["reference_basis"], "corpus", "{d}");
+    }
     // Not dates: $10/month, 28,500 troops, Level I.
     for e in j["events"].as_array().unwrap() {
         let t = e["text"].as_str().unwrap();
@@ -252,6 +265,9 @@ fn a_second_corpus_generalises() {
             .clone()
     };
     assert_eq!(ev("March 3-5")["date"], "2021-03-03");
+    // Bare weekdays, as wires write them, against each article's own date.
+    assert_eq!(ev("Monday")["date"], "2021-03-08");
+    assert_eq!(ev("Tuesday")["date"], "2021-03-09");
     assert_eq!(ev("March 3-5")["date_end"], "2021-03-05");
     assert_eq!(ev("last year")["date"], "2020");
     assert_eq!(ev("two years ago")["date"], "2019");
@@ -275,6 +291,70 @@ fn a_second_corpus_generalises() {
             .join("tests/fixtures")
             .as_path(),
     );
+}
+
+/// A corpus written for the test: a dated wire, an undated report with a
+/// bare weekday and nothing to resolve it against, and an undated report
+/// that states a full date.
+#[test]
+fn weekdays_resolve_against_their_own_article_only() {
+    let dir = std::env::temp_dir().join(format!("crossread-weekdays-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a_wire.txt"),
+        "Ferry sinks off the cape\n\nHALIFAX, Nova Scotia, May 12, 2022 (Wire) - A ferry sank Tuesday off the cape, the coast guard said Thursday. Divers will search the wreck Saturday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b_undated.txt"),
+        "Ferry inquiry\n\nInvestigators said Friday that the ferry had been overloaded.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c_anchored.txt"),
+        "Ferry salvage\n\nThe wreck was raised on June 1, 2022. On Friday the owners paid the crew.\n",
+    )
+    .unwrap();
+    let j = export(&[dir.to_str().unwrap()]);
+    let in_doc = |doc: &str, text: &str| -> Value {
+        j["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["doc"] == doc && e["text"] == text)
+            .unwrap_or_else(|| panic!("no {text} in {doc}"))
+            .clone()
+    };
+    let docs = j["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["date"], "2022-05-12");
+    assert_eq!(in_doc("a_wire", "Tuesday")["date"], "2022-05-10");
+    assert_eq!(in_doc("a_wire", "Thursday")["date"], "2022-05-12");
+    assert_eq!(in_doc("a_wire", "Saturday")["date"], "2022-05-14");
+    // Never resolved against the other article's date.
+    let friday = in_doc("b_undated", "Friday");
+    assert!(
+        friday["date"].is_null() && friday["resolved"] == false,
+        "{friday}"
+    );
+    assert!(docs[1]["reference_date"].is_null());
+    // A full date the article states anchors its weekday.
+    assert_eq!(in_doc("c_anchored", "Friday")["date"], "2022-06-03");
+    assert_eq!(docs[2]["reference_basis"], "latest_in_text");
+    // The briefing's timeline holds the dates it knows, never a guessed one.
+    let out = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(["export", "--format", "markdown"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    let timeline = md.split("## Timeline").nth(1).unwrap();
+    let timeline = timeline.split("\n## ").next().unwrap();
+    assert!(timeline.contains("- **2022-05-10** — "), "{timeline}");
+    assert!(
+        !timeline.contains("Friday") || timeline.contains("2022-06-03"),
+        "{timeline}"
+    );
+    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]

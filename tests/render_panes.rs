@@ -91,7 +91,7 @@ fn claims_are_highlighted_with_their_source_count_at_200x60() {
     ));
     // The timeline and the entity sidebar share the screen.
     assert!(
-        s.contains("Timeline (31 dated events)") && s.contains("Entities (67)"),
+        s.contains("Timeline (31 dated events, 1 of unknown date)") && s.contains("Entities (67)"),
         "{s}"
     );
 }
@@ -226,6 +226,28 @@ fn selecting_an_event_moves_the_document() {
         s.contains(&first_words),
         "the event's sentence is on screen: {first_words} / {s}"
     );
+}
+
+#[test]
+fn an_event_of_unknown_date_sits_last_and_says_so() {
+    // "the past decade" in an undated seed article with no full date.
+    let mut h = Harness::analysed(120, 40);
+    h.state.focus = Pane::Timeline;
+    for _ in 0..h.index().timeline.len() {
+        act(&mut h, &[Action::Right]);
+    }
+    let last = h.state.event.unwrap();
+    assert_eq!(last + 1, h.index().timeline.len());
+    assert!(h.index().events[h.index().timeline[last]].date.is_none());
+    let buf = h.render();
+    let s = screen(&buf);
+    assert!(s.contains("the past decade, date unknown"), "{s}");
+    // Its slot is the last on the strip, labelled and marked "?".
+    let rows = rows(&buf);
+    let tl = rows.iter().position(|r| r.contains("Timeline (")).unwrap();
+    let axis = rows[tl + 1].trim_end_matches(['│', '┃', ' ']);
+    assert!(axis.ends_with('?'), "{axis}");
+    assert!(rows[tl + 2].contains('?'), "{}", rows[tl + 2]);
 }
 
 #[test]

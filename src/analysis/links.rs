@@ -205,7 +205,8 @@ pub struct LinkInput<'a> {
     pub texts: &'a [&'a str],
     pub cluster: &'a [usize],
     pub entity_kind: &'a (dyn Fn(usize) -> EntityKind + Sync),
-    pub event_iso: &'a (dyn Fn(usize) -> String + Sync),
+    /// An event's ISO date; `None` when its date is unknown.
+    pub event_iso: &'a (dyn Fn(usize) -> Option<String> + Sync),
 }
 
 /// Links of every claim (indexed by claim id): independent sources first,
@@ -237,7 +238,11 @@ pub fn link(input: &LinkInput) -> Vec<Vec<Link>> {
             Features {
                 terms,
                 weights: Vec::new(),
-                dates: c.events.iter().map(|e| (input.event_iso)(*e)).collect(),
+                dates: c
+                    .events
+                    .iter()
+                    .filter_map(|e| (input.event_iso)(*e))
+                    .collect(),
                 quote,
                 trigrams: tri,
             }

@@ -21,22 +21,9 @@ use dates::{DateMention, PartialDate, Precision, Qualifier};
 use entities::{DocInput, UserAliases};
 use metadata::{DateBasis, Metadata};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::ops::Range;
 
-/// What the reference date for resolving relative dates was taken from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReferenceBasis {
-    /// The publication date (front matter or dateline).
-    Published,
-    /// The latest full date the document itself states.
-    LatestInText,
-    /// The latest publication date in the corpus.
-    Corpus,
-    /// The end of the latest month or year the document states.
-    LatestPartial,
-}
+pub use dates::ReferenceBasis;
 
 #[derive(Debug, Clone)]
 pub struct DocAnalysis {
@@ -54,24 +41,28 @@ impl DocAnalysis {
     }
 }
 
-/// A dated event: a date expression in a sentence of a document.
+/// An event: a date expression in a sentence of a document.
 #[derive(Debug, Clone)]
 pub struct Event {
     pub doc: usize,
     pub range: Range<usize>,
     pub sentence: usize,
-    pub date: PartialDate,
+    /// `None` when the expression is relative and the document gives
+    /// nothing to resolve it against ("Friday" in an undated article): the
+    /// date is unknown, never borrowed from another document.
+    pub date: Option<PartialDate>,
     pub end: Option<PartialDate>,
     pub qualifier: Option<Qualifier>,
     pub relative: bool,
 }
 
 impl Event {
-    pub fn precision(&self) -> Precision {
-        self.date.precision()
+    pub fn precision(&self) -> Option<Precision> {
+        self.date.map(|d| d.precision())
     }
-    pub fn axis_day(&self) -> i64 {
-        self.date.axis_day(self.qualifier)
+    /// Where the event sits on a time axis; `None` when its date is unknown.
+    pub fn axis_day(&self) -> Option<i64> {
+        self.date.map(|d| d.axis_day(self.qualifier))
     }
 }
 
@@ -81,14 +72,6 @@ pub struct Base {
     pub entities: entities::Entities,
     /// Sorted by (doc, start).
     pub events: Vec<Event>,
-}
-
-/// Dates stated with a year, used to bound the reference date.
-fn explicit_dates(text: &str, boiler: &[Boilerplate]) -> Vec<DateMention> {
-    dates::find(text, None)
-        .into_iter()
-        .filter(|m| !m.relative && !boilerplate::covers(boiler, &m.range))
-        .collect()
 }
 
 /// Prints the time of each stage to stderr when `CROSSREAD_TIMING` is set.
@@ -107,131 +90,82 @@ impl Stopwatch {
 
 pub fn analyse_base(docs: &[Document], user: &UserAliases) -> Base {
     let mut sw = Stopwatch::new();
-    // Per document, in parallel.
-    let per: Vec<(DocAnalysis, Vec<DateMention>, entities::DocCandidates)> = docs
+    // Per document, in parallel: dates are found once and resolved against
+    // the document's own date (or what the document itself states).
+    let per: Vec<(DocAnalysis, Vec<Event>, entities::DocCandidates)> = docs
         .par_iter()
         .map(|d| {
             let sentences = crate::text::sentences::split(&d.text);
             let boilerplate = boilerplate::find(&d.text, &sentences);
-            let meta = metadata::extract(d);
-            let explicit = explicit_dates(&d.text, &boilerplate);
+            let mut found = dates::scan(&d.text);
+            let meta = metadata::extract(d, &found);
+            found.retain(|f| !boilerplate::covers(&boilerplate, &f.range));
+            let resolution = dates::resolve(&d.text, &found, meta.date.map(|x| x.0));
             let cands = entities::doc_candidates(&DocInput {
                 doc: d.id,
                 text: &d.text,
                 sentences: &sentences,
                 boilerplate: &boilerplate,
             });
-            (
-                DocAnalysis {
-                    sentences,
-                    boilerplate,
-                    meta,
-                    reference: None,
-                },
-                explicit,
-                cands,
-            )
+            let a = DocAnalysis {
+                sentences,
+                boilerplate,
+                meta,
+                reference: resolution.reference.map(|r| (r.date, r.basis)),
+            };
+            let events = events_of(d, &a, resolution.mentions);
+            (a, events, cands)
         })
         .collect();
     sw.lap("per-document pass");
-    let corpus_latest = per
-        .iter()
-        .filter_map(|(a, _, _)| a.meta.date.map(|d| d.0))
-        .max();
     let mut analyses = Vec::with_capacity(per.len());
     let mut candidates = Vec::with_capacity(per.len());
-    let mut explicit_all = Vec::with_capacity(per.len());
-    for (mut a, explicit, c) in per {
-        a.reference = reference_date(&a.meta, &explicit, corpus_latest);
+    let mut events = Vec::new();
+    for (a, ev, c) in per {
         analyses.push(a);
         candidates.push(c);
-        explicit_all.push(explicit);
+        events.extend(ev);
     }
-    let events: Vec<Vec<Event>> = docs
-        .par_iter()
-        .zip(analyses.par_iter())
-        .map(|(d, a)| {
-            dates::find(&d.text, a.reference.map(|r| r.0))
-                .into_iter()
-                .filter(|m| !boilerplate::covers(&a.boilerplate, &m.range))
-                .filter_map(|m| {
-                    let sentence = a.sentence_at(m.range.start)?;
-                    // The dateline, or a line that is only a date, is not an event.
-                    if a.meta
-                        .dateline
-                        .as_ref()
-                        .is_some_and(|l| l.start <= m.range.start && m.range.end <= l.end)
-                    {
-                        return None;
-                    }
-                    if d.text[a.sentences[sentence].clone()].trim_end_matches(['.', ':'])
-                        == &d.text[m.range.clone()]
-                    {
-                        return None;
-                    }
-                    Some(Event {
-                        doc: d.id,
-                        range: m.range,
-                        sentence,
-                        date: m.date,
-                        end: m.end,
-                        qualifier: m.qualifier,
-                        relative: m.relative,
-                    })
-                })
-                .collect()
-        })
-        .collect();
     sw.lap("events");
     let entities = entities::resolve(candidates, user);
     sw.lap("entity resolution");
     Base {
         docs: analyses,
         entities,
-        events: events.into_iter().flatten().collect(),
+        events,
     }
 }
 
-/// The date relative expressions in a document are resolved against: its
-/// publication date; else the latest full date it states; else the corpus's
-/// latest publication date, unless the document states a later month or
-/// year (then the end of that).
-fn reference_date(
-    meta: &Metadata,
-    explicit: &[DateMention],
-    corpus_latest: Option<NaiveDate>,
-) -> Option<(NaiveDate, ReferenceBasis)> {
-    if let Some((d, _)) = meta.date {
-        return Some((d, ReferenceBasis::Published));
-    }
-    if let Some(d) = explicit
-        .iter()
-        .filter(|m| m.date.precision() == Precision::Day)
-        .filter_map(|m| m.end.unwrap_or(m.date).first_day())
-        .max()
-    {
-        return Some((d, ReferenceBasis::LatestInText));
-    }
-    let latest_partial = explicit
-        .iter()
+/// The events of one document: its date mentions outside the dateline and
+/// outside lines that hold nothing but a date.
+fn events_of(d: &Document, a: &DocAnalysis, mentions: Vec<DateMention>) -> Vec<Event> {
+    mentions
+        .into_iter()
         .filter_map(|m| {
-            let p = m.end.unwrap_or(m.date);
-
-            match p.precision() {
-                Precision::Year => NaiveDate::from_ymd_opt(p.year, 12, 31),
-                _ => p
-                    .first_day()
-                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-                    .and_then(|d| d.pred_opt()),
+            let sentence = a.sentence_at(m.range.start)?;
+            if a.meta
+                .dateline
+                .as_ref()
+                .is_some_and(|l| l.start <= m.range.start && m.range.end <= l.end)
+            {
+                return None;
             }
+            if d.text[a.sentences[sentence].clone()].trim_end_matches(['.', ':'])
+                == &d.text[m.range.clone()]
+            {
+                return None;
+            }
+            Some(Event {
+                doc: d.id,
+                range: m.range,
+                sentence,
+                date: m.date,
+                end: m.end,
+                qualifier: m.qualifier,
+                relative: m.relative,
+            })
         })
-        .max();
-    match (corpus_latest, latest_partial) {
-        (Some(c), Some(p)) if p > c => Some((p, ReferenceBasis::LatestPartial)),
-        (Some(c), _) => Some((c, ReferenceBasis::Corpus)),
-        (None, Some(p)) => Some((p, ReferenceBasis::LatestPartial)),
-        (None, None) => None,
-    }
+        .collect()
 }
 
 /// Publication date basis as a word for the export.
@@ -239,6 +173,7 @@ pub fn date_basis_name(b: DateBasis) -> &'static str {
     match b {
         DateBasis::FrontMatter => "front_matter",
         DateBasis::Dateline => "dateline",
+        DateBasis::FileName => "file_name",
     }
 }
 pub mod claims;

@@ -173,9 +173,9 @@ impl Pin {
             Some(Anchor::of(&docs[e.doc], e.range.clone())),
             note,
         );
-        p.date = Some(match e.end {
-            Some(end) => format!("{}/{}", e.date.iso(), end.iso()),
-            None => e.date.iso(),
+        p.date = e.date.map(|date| match e.end {
+            Some(end) => format!("{}/{}", date.iso(), end.iso()),
+            None => date.iso(),
         });
         p
     }

@@ -89,7 +89,7 @@ fn round_trip_through_the_file() {
         .index
         .events
         .iter()
-        .position(|e| e.date.iso() == "2021-03-03")
+        .position(|e| e.date.is_some_and(|d| d.iso() == "2021-03-03"))
         .unwrap();
     s.add(Pin::event(&c.docs, &c.index, ev, "")).unwrap();
     let b = &c.docs[1];

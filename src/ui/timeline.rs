@@ -2,7 +2,8 @@
 //! marker per event coloured by its source document; the selected event's
 //! date, words and sources below. Events of the current document are
 //! emphasised; when an entity or claim is chosen, its events stand out and
-//! the rest are dimmed.
+//! the rest are dimmed. Events whose date nothing in their document fixes
+//! ("Friday" in an undated article) share a last slot marked `?`.
 
 use super::sidebar::short;
 use super::{View, fit, is_focused, pane_block};
@@ -28,10 +29,22 @@ impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let text = theme.get("ui.text");
-        let count = view.index.map_or(0, |i| i.events.len());
+        let undated = view.index.map_or(0, |i| {
+            i.timeline
+                .iter()
+                .rev()
+                .take_while(|&&e| i.events[e].date.is_none())
+                .count()
+        });
+        let count = view.index.map_or(0, |i| i.events.len()) - undated;
+        let unknown = if undated > 0 {
+            format!(", {undated} of unknown date")
+        } else {
+            String::new()
+        };
         pane_block(theme, is_focused(state, Pane::Timeline))
             .title(Span::styled(
-                format!(" Timeline ({count} dated events) "),
+                format!(" Timeline ({count} dated events{unknown}) "),
                 theme.get("ui.title"),
             ))
             .render(area, buf);
@@ -97,18 +110,24 @@ impl Widget for Timeline<'_> {
             let slot = first + k;
             let range = index.timeline_slots[slot].clone();
             let x = inner.x + k as u16 * slot_w;
-            let date = index.events[index.timeline[range.start]].date;
-            // Axis labels: the year when it changes, else the month.
-            let label = match prev {
-                Some((y, _)) if y == date.year => match date.month {
-                    Some(m) if prev.is_some_and(|p| p.1 != Some(m)) => {
-                        Some(MONTHS[(m - 1) as usize].to_string())
-                    }
-                    _ => None,
-                },
-                _ => Some(date.year.to_string()),
+            // Axis labels: the year when it changes, else the month; `?` for
+            // the slot of unknown dates.
+            let label = match index.events[index.timeline[range.start]].date {
+                None => Some("?".to_string()),
+                Some(date) => {
+                    let label = match prev {
+                        Some((y, _)) if y == date.year => match date.month {
+                            Some(m) if prev.is_some_and(|p| p.1 != Some(m)) => {
+                                Some(MONTHS[(m - 1) as usize].to_string())
+                            }
+                            _ => None,
+                        },
+                        _ => Some(date.year.to_string()),
+                    };
+                    prev = Some((date.year, date.month));
+                    label
+                }
             };
-            prev = Some((date.year, date.month));
             if let Some(l) = label
                 && x >= last_label_end
             {
@@ -136,9 +155,10 @@ impl Widget for Timeline<'_> {
                     "+"
                 } else {
                     match ev.precision() {
-                        Precision::Day => "●",
-                        Precision::Month => "◆",
-                        Precision::Year => "▲",
+                        Some(Precision::Day) => "●",
+                        Some(Precision::Month) => "◆",
+                        Some(Precision::Year) => "▲",
+                        None => "?",
                     }
                 };
                 let mut style = text.patch(theme.get(&format!("reader.source.{}", ev.doc % 6)));
@@ -179,17 +199,21 @@ impl Widget for Timeline<'_> {
                     .map(|&i| short(&view.docs[index.events[i].doc].slug))
                     .collect();
                 sources.dedup();
-                let end = ev.end.map_or(String::new(), |e| format!("–{}", e.iso()));
-                let q = ev
-                    .qualifier
-                    .map_or(String::new(), |q| format!(" ({q:?})").to_lowercase());
-                format!(
-                    "{}{end}{q} · {} · {} · “{}”",
-                    ev.date.iso(),
-                    d.text[ev.range.clone()].trim(),
-                    sources.join(", "),
-                    sentence
-                )
+                let words = d.text[ev.range.clone()].trim();
+                match ev.date {
+                    Some(date) => {
+                        let end = ev.end.map_or(String::new(), |e| format!("–{}", e.iso()));
+                        let q = ev
+                            .qualifier
+                            .map_or(String::new(), |q| format!(" ({q:?})").to_lowercase());
+                        format!(
+                            "{}{end}{q} · {words} · {} · “{sentence}”",
+                            date.iso(),
+                            sources.join(", "),
+                        )
+                    }
+                    None => format!("{words}, date unknown · {} · “{sentence}”", short(&d.slug)),
+                }
             }
             None => {
                 "←/→ or h/l select an event (Tab to focus the strip) · Enter goes to its sentence"

@@ -15,8 +15,11 @@ pub fn event_date(index: &Index, e: usize) -> String {
         .qualifier
         .map(|q| format!("{} ", format!("{q:?}").to_lowercase()))
         .unwrap_or_default();
+    let Some(date) = ev.date else {
+        return "date unknown".to_string();
+    };
     let end = ev.end.map_or(String::new(), |x| format!(" – {}", x.iso()));
-    format!("{q}{}{end}", ev.date.iso())
+    format!("{q}{}{end}", date.iso())
 }
 
 pub fn timeline(
@@ -41,11 +44,13 @@ pub fn timeline(
             })
             .collect()
     });
+    // A date nothing in its document fixes is no point on a timeline.
     let keep = |e: usize| {
         let ev = &index.events[e];
-        sentences
-            .as_ref()
-            .is_none_or(|s| s.contains(&(ev.doc, ev.sentence)))
+        ev.date.is_some()
+            && sentences
+                .as_ref()
+                .is_none_or(|s| s.contains(&(ev.doc, ev.sentence)))
     };
     // Per date: its events and the independent sources that mention it.
     let mut slots: Vec<(usize, Vec<usize>, usize)> = Vec::new();
