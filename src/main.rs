@@ -389,7 +389,7 @@ fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             // Typing into the entity filter.
-            if state.filter_editing
+            if state.sidebar.filter_editing
                 && !k
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)

@@ -42,7 +42,7 @@ fn choose_entity(h: &mut Harness, name: &str) {
     let idx = h.index();
     assert_eq!(
         h.state
-            .chosen_entity
+            .chosen_entity()
             .map(|e| idx.entities[e].name.clone())
             .as_deref(),
         Some(name)
@@ -137,7 +137,7 @@ fn panes_fit_at_80x24_and_collapse_below() {
 #[test]
 fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents() {
     let mut h = Harness::analysed(120, 40);
-    assert_eq!(h.state.sidebar_tab, SidebarTab::Entities);
+    assert_eq!(h.state.sidebar.tab, SidebarTab::Entities);
     choose_entity(&mut h, "Sarah Huckabee Sanders");
     let buf = h.render();
     let chosen = themed(&h, "reader.mention.selected");
@@ -152,10 +152,10 @@ fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents(
         "{}",
         screen(&buf)
     );
-    let mut docs_seen = vec![h.state.doc];
+    let mut docs_seen = vec![h.state.reader.doc];
     for _ in 0..2 {
         act(&mut h, &[Action::NextMention]);
-        docs_seen.push(h.state.doc);
+        docs_seen.push(h.state.reader.doc);
     }
     docs_seen.sort_unstable();
     docs_seen.dedup();
@@ -204,7 +204,7 @@ fn selecting_an_event_moves_the_document() {
     let mut h = Harness::analysed(120, 40);
     h.state.focus = Pane::Timeline;
     act(&mut h, &[Action::Right]);
-    let first = h.state.event.unwrap();
+    let first = h.state.timeline.event.unwrap();
     let ev = h.index().events[h.index().timeline[first]].clone();
     let doc = ev.doc;
     let text = h.docs[doc].text[ev.range.clone()].to_string();
@@ -214,7 +214,7 @@ fn selecting_an_event_moves_the_document() {
         "the strip shows the selected event's words"
     );
     act(&mut h, &[Action::Confirm]);
-    assert_eq!(h.state.doc, doc);
+    assert_eq!(h.state.reader.doc, doc);
     let s = screen(&h.render());
     let sentence = &h.docs[doc].text[h.index().docs[doc].sentences[ev.sentence].clone()];
     let first_words: String = sentence
@@ -235,7 +235,7 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     // Walk to the press secretary's quotation.
     for _ in 0..6 {
         act(&mut h, &[Action::NextClaim]);
-        let c = h.state.claim.unwrap();
+        let c = h.state.reader.claim.unwrap();
         if h.docs[1].text[h.index().claims[c].range.clone()]
             .starts_with("White House press secretary")
         {
@@ -264,7 +264,7 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
         act(&mut h, &[Action::Down]);
     }
     act(&mut h, &[Action::Confirm]);
-    assert_eq!(h.state.doc, 4);
+    assert_eq!(h.state.reader.doc, 4);
     assert!(screen(&h.render()).contains("continue to keep pressure"));
 }
 

@@ -77,7 +77,7 @@ fn document_pane_at_200x60_sets_a_readable_measure() {
 fn scrolling_and_document_keys_move_the_view() {
     let mut h = Harness::seeds(80, 24);
     h.act(Input::Action(Action::NextDocument));
-    assert_eq!(h.state.doc, 1);
+    assert_eq!(h.state.reader.doc, 1);
     let before = screen(&h.render());
     h.act(Input::Action(Action::PageDown));
     let after = screen(&h.render());
@@ -92,7 +92,7 @@ fn scrolling_and_document_keys_move_the_view() {
     assert_eq!(screen(&h.render()), before);
     h.act(Input::Action(Action::PrevDocument));
     h.act(Input::Action(Action::PrevDocument));
-    assert_eq!(h.state.doc, 4, "[ wraps around");
+    assert_eq!(h.state.reader.doc, 4, "[ wraps around");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn focus_moves_and_is_visible() {
     h.act(Input::Action(Action::Down));
     h.act(Input::Action(Action::Down));
     h.act(Input::Action(Action::Confirm));
-    assert_eq!(h.state.doc, 2);
+    assert_eq!(h.state.reader.doc, 2);
     assert_eq!(h.state.focus, Pane::Document);
     // The sidebar hides and comes back.
     h.act(Input::Action(Action::ToggleSidebar));
@@ -214,7 +214,7 @@ fn mouse_wheel_scrolls_and_click_focuses() {
     // Row 0 is the border, 1 the tabs, 2 the hint line; documents from row 3.
     h.act(Input::Click { x: 5, y: 6 });
     assert_eq!(h.state.focus, Pane::Sidebar);
-    assert_eq!(h.state.doc, 3, "clicking a row opens it");
+    assert_eq!(h.state.reader.doc, 3, "clicking a row opens it");
 }
 
 #[test]

@@ -76,7 +76,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
             links::PickerOverlay {
                 view,
                 selected,
-                current: state.doc,
+                current: state.reader.doc,
             },
             area,
         ),

@@ -20,11 +20,11 @@ impl Widget for StatusBar<'_> {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let style = theme.get("ui.statusline");
         buf.set_style(area, style);
-        let Some(doc) = view.docs.get(state.doc) else {
+        let Some(doc) = view.docs.get(state.reader.doc) else {
             return;
         };
         let lines = view.wraps.get(
-            state.doc,
+            state.reader.doc,
             &doc.text,
             crate::app::layout::text_column(state.panes().document)
                 .width
@@ -37,20 +37,27 @@ impl Widget for StatusBar<'_> {
         } else {
             (top * 100 / (lines.len() - height)).min(100)
         };
-        let right = format!(" {}/{} · {pct}% · ? help ", state.doc + 1, view.docs.len());
+        let right = format!(
+            " {}/{} · {pct}% · ? help ",
+            state.reader.doc + 1,
+            view.docs.len()
+        );
         let skipped = view.issues.iter().filter(|i| i.skipped).count();
         let warned = view.issues.len() - skipped;
         let middle = if let Some(m) = &state.message {
             m.clone()
         } else if let Some(p) = view.progress {
             p.to_string()
-        } else if let (Some(index), Some(e)) = (view.index, state.chosen_entity) {
+        } else if let (Some(index), Some(e)) = (view.index, state.chosen_entity()) {
             let ent = &index.entities[e];
-            let at = state.mention.map_or(String::new(), |m| {
-                format!(" {}/{}", m + 1, ent.mentions.len())
-            });
+            let at = state
+                .chosen
+                .and_then(|c| c.mention)
+                .map_or(String::new(), |m| {
+                    format!(" {}/{}", m + 1, ent.mentions.len())
+                });
             format!("{}{at} · n/N walk mentions · x clear", ent.name)
-        } else if let (Some(index), Some(c)) = (view.index, state.claim) {
+        } else if let (Some(index), Some(c)) = (view.index, state.reader.claim) {
             let n = index.sources[c];
             let what = if n > 1 {
                 format!("{n} independent sources")
