@@ -1,7 +1,7 @@
 //! The command line, terminal set-up and restore, and the event loop.
 
 use clap::{Parser, Subcommand};
-use crossread::app::{Action, AppState, Context, Ctx, Input, Keymap, Overlay};
+use crossread::app::{AppState, Ctx, Input, Keymap};
 use crossread::corpus::{self, Loaded};
 use crossread::text::wrap::WrapCache;
 use crossread::ui::{
@@ -385,45 +385,9 @@ fn run_reader(cli: Cli) -> ExitCode {
 
 /// Turn a terminal event into an input for `update`, asking the keymap.
 fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
-    use crossterm::event::{KeyCode, KeyModifiers};
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            // Typing into the entity filter.
-            if state.sidebar.filter_editing
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                match k.code {
-                    KeyCode::Char(c) => return Some(Input::Char(c)),
-                    KeyCode::Backspace => return Some(Input::Backspace),
-                    KeyCode::Enter | KeyCode::Esc => return Some(Input::Action(Action::Filter)),
-                    _ => {}
-                }
-            }
-            let key = crossread::app::keymap::Key::from_event(k);
-            let context = match state.overlay {
-                Overlay::Help { .. } => Context::Help,
-                Overlay::Links { .. } => Context::Links,
-                Overlay::Picker { .. } => Context::Picker,
-                Overlay::Log { .. } => Context::Help,
-                Overlay::None if state.compare.is_some() => Context::Compare,
-                Overlay::None => Context::Global,
-            };
-            let action = keymap.lookup(context, key).or_else(|| {
-                // Overlays that have no binding for a key fall back to the
-                // global keys for closing and quitting.
-                (context != Context::Global)
-                    .then(|| keymap.lookup(Context::Global, key))
-                    .flatten()
-                    .filter(|a| {
-                        matches!(
-                            a,
-                            Action::Quit | Action::Close | Action::Help | Action::NextTheme
-                        )
-                    })
-            })?;
-            Some(Input::Action(action))
+            crossread::app::keys::translate_key(state, keymap, k)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Input::Wheel {

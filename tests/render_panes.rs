@@ -243,7 +243,10 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
         }
     }
     act(&mut h, &[Action::Confirm]);
-    assert!(matches!(h.state.overlay, Overlay::Links { .. }));
+    assert!(matches!(
+        h.state.overlays.top(),
+        Some(Overlay::Links { .. })
+    ));
     let buf = h.render();
     let s = screen(&buf);
     assert!(
@@ -253,8 +256,8 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     assert!(s.contains("[-fully-]") && s.contains("[+full+]"), "{s}");
     assert!(styled_like(&buf, "[-fully-]", themed(&h, "diff.minus")));
     // Go through the copy link to the other source's claim.
-    let target = match h.state.overlay {
-        Overlay::Links { claim, .. } => h.index().links[claim]
+    let target = match h.state.overlays.top().copied() {
+        Some(Overlay::Links { claim, .. }) => h.index().links[claim]
             .iter()
             .position(|l| !l.duplicate && h.index().claims[l.to].doc == 4)
             .unwrap(),

@@ -122,7 +122,7 @@ fn scroll_position_survives_a_resize() {
 fn help_overlay_lists_every_key_of_the_keymap() {
     let mut h = Harness::seeds(200, 60);
     h.act(Input::Action(Action::Help));
-    assert!(matches!(h.state.overlay, Overlay::Help { .. }));
+    assert!(matches!(h.state.overlays.top(), Some(Overlay::Help { .. })));
     // The help is longer than the screen: read it page by page.
     let mut s = String::new();
     for _ in 0..6 {
@@ -136,7 +136,7 @@ fn help_overlay_lists_every_key_of_the_keymap() {
         assert!(s.contains(&b.description), "help lacks {:?}", b.description);
     }
     h.act(Input::Action(Action::Close));
-    assert_eq!(h.state.overlay, Overlay::None);
+    assert!(h.state.overlays.is_empty());
 }
 
 #[test]

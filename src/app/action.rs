@@ -36,6 +36,12 @@ pub enum Action {
     ShowLog,
     Close,
     Quit,
+    /// Quit at once, whatever is open (Ctrl-c).
+    ForceQuit,
+    /// Back to the place before the last jump.
+    Back,
+    /// Forward again after going back.
+    Forward,
 }
 
 /// Input that is not a key: the mouse and the terminal.

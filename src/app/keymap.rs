@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     Global,
+    /// Typing the entity filter in the sidebar.
+    Filter,
     Links,
     Compare,
     Picker,
@@ -277,19 +279,51 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::ShowLog,
         "files that could not be read",
     ),
-    (Context::Global, "? <F1>", Action::Help, "this help"),
     (
         Context::Global,
-        "q",
-        Action::Quit,
-        "quit (or close an overlay)",
+        "<Ctrl-o>",
+        Action::Back,
+        "back to where you were before the last jump",
     ),
+    (
+        Context::Global,
+        "<Ctrl-n> <Alt-i>",
+        Action::Forward,
+        "forward again (Ctrl-i is Tab in most terminals)",
+    ),
+    (Context::Global, "? <F1>", Action::Help, "this help"),
     (
         Context::Global,
         "<Esc>",
         Action::Close,
-        "close an overlay or quit",
+        "close the overlay; else cancel, clear the filter or the selection (never quits)",
     ),
+    (
+        Context::Global,
+        "q",
+        Action::Quit,
+        "quit (with an overlay open: close it)",
+    ),
+    (
+        Context::Global,
+        "<Ctrl-c>",
+        Action::ForceQuit,
+        "quit at once, from anywhere",
+    ),
+    (
+        Context::Filter,
+        "<Enter>",
+        Action::Confirm,
+        "keep the filter and go back to the list",
+    ),
+    (Context::Filter, "<Esc>", Action::Close, "clear the filter"),
+    (
+        Context::Filter,
+        "<Down>",
+        Action::Down,
+        "next entity (typing goes on)",
+    ),
+    (Context::Filter, "<Up>", Action::Up, "previous entity"),
     (Context::Links, "j <Down>", Action::Down, "next link"),
     (Context::Links, "k <Up>", Action::Up, "previous link"),
     (
@@ -417,6 +451,11 @@ impl Keymap {
             .iter()
             .find(|b| b.context == context && b.keys.contains(&key))
             .map(|b| b.action)
+    }
+
+    /// The first binding of `key` along `contexts`, searched in order.
+    pub fn lookup_chain(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        contexts.iter().find_map(|c| self.lookup(*c, key))
     }
 
     /// The keys bound to `action` in `context`, for hints.

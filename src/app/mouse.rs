@@ -11,13 +11,11 @@ impl AppState {
         let p = self.panes();
         let delta = if down { 3 } else { -3 };
         let overlay_page = self.size.height.saturating_sub(4) as usize;
-        match self.overlay {
-            Overlay::Help { .. } => self.overlay.scroll_by(delta, ctx.help_lines, overlay_page),
-            Overlay::Log { .. } => self
-                .overlay
-                .scroll_by(delta, ctx.issues.len(), overlay_page),
-            Overlay::Links { .. } | Overlay::Picker { .. } => {}
-            Overlay::None => {
+        match self.overlays.top_mut() {
+            Some(o @ Overlay::Help { .. }) => o.scroll_by(delta, ctx.help_lines, overlay_page),
+            Some(o @ Overlay::Log { .. }) => o.scroll_by(delta, ctx.issues.len(), overlay_page),
+            Some(Overlay::Links { .. } | Overlay::Picker { .. }) => {}
+            None => {
                 if self.compare.is_some() {
                     self.scroll_doc(ctx, delta);
                 } else if p.sidebar.is_some_and(|r| layout::contains(r, x, y)) {
@@ -32,7 +30,7 @@ impl AppState {
     }
 
     pub(super) fn click(&mut self, ctx: &Ctx, x: u16, y: u16) {
-        if self.overlay != Overlay::None || self.compare.is_some() {
+        if !self.overlays.is_empty() || self.compare.is_some() {
             return;
         }
         let p = self.panes();

@@ -1,8 +1,8 @@
-//! Overlays drawn over the panes; they see keys first.
+//! Overlays drawn over the panes, kept as a stack: the top one sees keys
+//! first, and `Esc` closes it to show the one below.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    None,
     Help {
         scroll: usize,
     },
@@ -41,5 +41,85 @@ impl Overlay {
             }
             _ => {}
         }
+    }
+
+    fn same_kind(&self, other: &Overlay) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// The open overlays, bottom first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlays(Vec<Overlay>);
+
+impl Overlays {
+    pub fn top(&self) -> Option<&Overlay> {
+        self.0.last()
+    }
+
+    pub fn top_mut(&mut self) -> Option<&mut Overlay> {
+        self.0.last_mut()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Overlay> {
+        self.0.iter()
+    }
+
+    /// Open `o` on top; an overlay of the same kind already open is taken
+    /// out first, so that each kind is open once.
+    pub fn open(&mut self, o: Overlay) {
+        self.0.retain(|x| !x.same_kind(&o));
+        self.0.push(o);
+    }
+
+    /// Close the top overlay; false when none was open.
+    pub fn close_top(&mut self) -> bool {
+        self.0.pop().is_some()
+    }
+
+    /// Open `o`, or close it when an overlay of its kind is on top.
+    pub fn toggle(&mut self, o: Overlay) {
+        if self.top().is_some_and(|t| t.same_kind(&o)) {
+            self.0.pop();
+        } else {
+            self.open(o);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stack_closes_from_the_top() {
+        let mut o = Overlays::default();
+        o.open(Overlay::Links {
+            claim: 1,
+            selected: 0,
+        });
+        o.open(Overlay::Help { scroll: 0 });
+        assert_eq!(o.top(), Some(&Overlay::Help { scroll: 0 }));
+        assert!(o.close_top());
+        assert!(matches!(o.top(), Some(Overlay::Links { .. })));
+        o.toggle(Overlay::Help { scroll: 0 });
+        o.toggle(Overlay::Help { scroll: 3 });
+        assert!(matches!(o.top(), Some(Overlay::Links { .. })));
+        // Each kind is open once.
+        o.open(Overlay::Help { scroll: 0 });
+        o.open(Overlay::Links {
+            claim: 2,
+            selected: 0,
+        });
+        assert_eq!(o.iter().count(), 2);
+        assert!(o.close_top() && o.close_top() && !o.close_top());
     }
 }

@@ -5,8 +5,9 @@ use super::action::{Action, Input};
 use super::chosen::Chosen;
 use super::compare::{self, Compare, compare_pairs};
 use super::document::{DocumentState, claim_in_next_document};
+use super::jumps::JumpList;
 use super::layout::{self, Panes};
-use super::overlay::Overlay;
+use super::overlay::{Overlay, Overlays};
 use super::sidebar::{SidebarState, SidebarTab};
 use super::timeline::TimelineState;
 use crate::corpus::{DocId, Document, LoadIssue};
@@ -28,7 +29,9 @@ pub struct AppState {
     pub timeline: TimelineState,
     /// The chosen entity: its mentions are highlighted everywhere.
     pub chosen: Option<Chosen>,
-    pub overlay: Overlay,
+    /// Open overlays, the top one last.
+    pub overlays: Overlays,
+    pub jumps: JumpList,
     pub compare: Option<Compare>,
     pub focus: Pane,
     pub theme: usize,
@@ -56,7 +59,8 @@ impl AppState {
             sidebar: SidebarState::default(),
             timeline: TimelineState::default(),
             chosen: None,
-            overlay: Overlay::None,
+            overlays: Overlays::default(),
+            jumps: JumpList::default(),
             compare: None,
             focus: Pane::Document,
             theme,
@@ -188,21 +192,17 @@ impl AppState {
             _ => return,
         };
         let overlay_page = self.size.height.saturating_sub(4) as usize;
-        match self.overlay {
-            Overlay::Help { .. } => {
-                return self.overlay.scroll_by(delta, ctx.help_lines, overlay_page);
+        if let Some(o) = self.overlays.top_mut() {
+            match *o {
+                Overlay::Help { .. } => o.scroll_by(delta, ctx.help_lines, overlay_page),
+                Overlay::Log { .. } => o.scroll_by(delta, ctx.issues.len(), overlay_page),
+                Overlay::Links { claim, .. } => {
+                    let n = ctx.index.map_or(0, |i| i.links[claim].len());
+                    o.select_by(delta, n)
+                }
+                Overlay::Picker { .. } => o.select_by(delta, ctx.docs.len()),
             }
-            Overlay::Log { .. } => {
-                return self
-                    .overlay
-                    .scroll_by(delta, ctx.issues.len(), overlay_page);
-            }
-            Overlay::Links { claim, .. } => {
-                let n = ctx.index.map_or(0, |i| i.links[claim].len());
-                return self.overlay.select_by(delta, n);
-            }
-            Overlay::Picker { .. } => return self.overlay.select_by(delta, ctx.docs.len()),
-            Overlay::None => {}
+            return;
         }
         if self.compare.is_some() {
             return self.scroll_doc(ctx, delta);
@@ -266,7 +266,7 @@ impl AppState {
         };
         if let Some(m) = chosen.step(index, forward) {
             let m = &index.mentions[m];
-            self.reveal(ctx, m.doc, m.range.start);
+            self.jump(ctx, m.doc, m.range.start);
         }
     }
 
@@ -276,7 +276,7 @@ impl AppState {
         self.chosen = Some(chosen);
         if let Some(m) = chosen.current(index) {
             let m = &index.mentions[m];
-            self.reveal(ctx, m.doc, m.range.start);
+            self.jump(ctx, m.doc, m.range.start);
         }
     }
 
@@ -290,7 +290,7 @@ impl AppState {
             right,
             pair: 0,
         });
-        self.overlay = Overlay::None;
+        self.overlays.clear();
         self.reader.claim = None;
     }
 
@@ -298,7 +298,7 @@ impl AppState {
     /// current claim or document links to most.
     fn compare_target(&self, ctx: &Ctx) -> Option<DocId> {
         let index = ctx.index?;
-        if let Overlay::Links { claim, selected } = self.overlay {
+        if let Some(&Overlay::Links { claim, selected }) = self.overlays.top() {
             return index.links[claim]
                 .get(selected)
                 .map(|l| index.claims[l.to].doc);
@@ -386,6 +386,7 @@ impl AppState {
                     } else {
                         (doc + n - 1) % n
                     };
+                    self.record_jump();
                     self.set_doc(d);
                 }
             }
@@ -400,16 +401,14 @@ impl AppState {
                 } else if let Some(d) = self.compare_target(ctx) {
                     self.open_compare(ctx, d);
                 } else {
-                    self.overlay = Overlay::Picker {
+                    self.overlays.open(Overlay::Picker {
                         selected: (self.reader.doc + 1) % ctx.docs.len().max(1),
-                    };
+                    });
                 }
             }
-            ComparePick => {
-                self.overlay = Overlay::Picker {
-                    selected: (self.reader.doc + 1) % ctx.docs.len().max(1),
-                }
-            }
+            ComparePick => self.overlays.open(Overlay::Picker {
+                selected: (self.reader.doc + 1) % ctx.docs.len().max(1),
+            }),
             Filter => {
                 self.sidebar.filter_editing = !self.sidebar.filter_editing;
                 if self.sidebar.filter_editing {
@@ -444,29 +443,22 @@ impl AppState {
                     self.sidebar.ensure_visible(h);
                 }
             }
-            Help => {
-                self.overlay = match self.overlay {
-                    Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
-                }
-            }
-            ShowLog => {
-                self.overlay = match self.overlay {
-                    Overlay::Log { .. } => Overlay::None,
-                    _ => Overlay::Log { scroll: 0 },
-                }
-            }
-            Close | Quit => {
-                if self.sidebar.filter_editing {
+            Help => self.overlays.toggle(Overlay::Help { scroll: 0 }),
+            ShowLog => self.overlays.toggle(Overlay::Log { scroll: 0 }),
+            Close => self.escape(ctx),
+            Quit => {
+                if self.overlays.close_top() {
+                } else if self.sidebar.filter_editing {
                     self.sidebar.filter_editing = false;
-                } else if self.overlay != Overlay::None {
-                    self.overlay = Overlay::None;
                 } else if self.compare.is_some() {
                     self.compare = None;
                 } else {
                     self.quit = true;
                 }
             }
+            ForceQuit => self.quit = true,
+            Back => self.go_back(ctx),
+            Forward => self.go_forward(ctx),
         }
     }
 
@@ -475,21 +467,21 @@ impl AppState {
             self.sidebar.filter_editing = false;
             return;
         }
-        match self.overlay {
-            Overlay::Links { claim, selected } => {
+        match self.overlays.top().copied() {
+            Some(Overlay::Links { claim, selected }) => {
                 if let Some(index) = ctx.index
                     && let Some(l) = index.links[claim].get(selected)
                 {
                     let to = &index.claims[l.to];
-                    self.overlay = Overlay::None;
-                    self.reveal(ctx, to.doc, to.range.start);
+                    self.overlays.close_top();
+                    self.jump(ctx, to.doc, to.range.start);
                     self.reader.claim = Some(l.to);
                 }
                 return;
             }
-            Overlay::Picker { selected } => return self.open_compare(ctx, selected),
-            Overlay::Help { .. } | Overlay::Log { .. } => return,
-            Overlay::None => {}
+            Some(Overlay::Picker { selected }) => return self.open_compare(ctx, selected),
+            Some(Overlay::Help { .. } | Overlay::Log { .. }) => return,
+            None => {}
         }
         match self.focus {
             Pane::Sidebar => match self.sidebar.tab {
@@ -508,7 +500,7 @@ impl AppState {
             Pane::Timeline => {
                 if let (Some(index), Some(t)) = (ctx.index, self.timeline.event) {
                     let e = &index.events[index.timeline[t]];
-                    self.reveal(ctx, e.doc, e.range.start);
+                    self.jump(ctx, e.doc, e.range.start);
                     self.reader.claim = index
                         .doc_claims(e.doc)
                         .iter()
@@ -536,10 +528,10 @@ impl AppState {
                         self.message =
                             Some("single source: no other document makes this claim".into());
                     } else {
-                        self.overlay = Overlay::Links {
+                        self.overlays.open(Overlay::Links {
                             claim: c,
                             selected: 0,
-                        };
+                        });
                     }
                 }
             }

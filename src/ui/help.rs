@@ -14,6 +14,7 @@ pub struct HelpOverlay<'a> {
 fn section_title(c: Context) -> &'static str {
     match c {
         Context::Global => "Reading",
+        Context::Filter => "Typing the entity filter (sidebar)",
         Context::Links => "In a claim's links",
         Context::Compare => "Comparing two documents",
         Context::Picker => "Choosing a document to compare",

@@ -60,8 +60,14 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         }
     }
     frame.render_widget(status::StatusBar { state, view }, panes.status);
-    match state.overlay {
-        Overlay::None => {}
+    for overlay in state.overlays.iter() {
+        draw_overlay(frame, state, view, *overlay);
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overlay) {
+    let area = frame.area();
+    match overlay {
         Overlay::Help { scroll } => frame.render_widget(help::HelpOverlay { view, scroll }, area),
         Overlay::Log { scroll } => frame.render_widget(log::LogOverlay { view, scroll }, area),
         Overlay::Links { claim, selected } => frame.render_widget(
@@ -101,7 +107,7 @@ pub fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
 }
 
 pub fn is_focused(state: &AppState, pane: Pane) -> bool {
-    state.focus == pane && state.overlay == Overlay::None
+    state.focus == pane && state.overlays.is_empty()
 }
 
 /// `s` made safe and cut to at most `width` cells, with `…` when cut.

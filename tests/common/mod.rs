@@ -74,6 +74,31 @@ impl Harness {
         self.state.update(input, &ctx);
     }
 
+    /// Press keys given as keymap strings (`j`, `<Esc>`, `<Ctrl-o>`), each
+    /// through the same translation the terminal's keys go through.
+    pub fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            let key = crossread::app::keymap::parse_key(k).expect("key string");
+            let ev = crossterm::event::KeyEvent::new(key.code, key.mods);
+            if let Some(input) = crossread::app::keys::translate_key(&self.state, &self.keymap, ev)
+            {
+                self.act(input);
+            }
+        }
+    }
+
+    /// Type text into whatever field takes it.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let k = if c == ' ' {
+                "<Space>".to_string()
+            } else {
+                c.to_string()
+            };
+            self.keys(&[&k]);
+        }
+    }
+
     pub fn render(&self) -> Buffer {
         let size = self.state.size;
         let mut term = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
