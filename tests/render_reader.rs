@@ -125,9 +125,13 @@ fn help_overlay_lists_every_key_of_the_keymap() {
     assert!(matches!(h.state.overlays.top(), Some(Overlay::Help { .. })));
     // The help is longer than the screen: read it page by page.
     let mut s = String::new();
-    for _ in 0..6 {
-        s.push_str(&screen(&h.render()));
+    loop {
+        let page = screen(&h.render());
+        s.push_str(&page);
         h.act(Input::Action(Action::PageDown));
+        if screen(&h.render()) == page {
+            break;
+        }
     }
     for b in &h.keymap.bindings {
         for k in &b.keys {

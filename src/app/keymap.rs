@@ -296,7 +296,7 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Context::Global,
         "<Esc>",
         Action::Close,
-        "close the overlay; else cancel, clear the filter or the selection (never quits)",
+        "close the overlay, else clear filter or selection; never quits",
     ),
     (
         Context::Global,
