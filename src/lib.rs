@@ -9,5 +9,6 @@ pub mod app;
 pub mod corpus;
 pub mod export;
 pub mod index;
+pub mod search;
 pub mod text;
 pub mod ui;
