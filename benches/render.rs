@@ -30,6 +30,7 @@ fn main() {
             wraps: &wraps,
             help_lines,
             index: Some(&index),
+            search: None,
         };
         state.update(input, &ctx);
     };
@@ -51,6 +52,7 @@ fn main() {
             keymap: &keymap,
             progress: None,
             index: Some(&index),
+            search: None,
         };
         let n = 2000;
         let t = Instant::now();

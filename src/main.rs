@@ -278,6 +278,16 @@ fn run_reader(cli: Cli) -> ExitCode {
     }
     let mut index: Option<crossread::index::Index> = None;
     let analysis_started = Instant::now();
+    // The search index too: it does not need the analysis, so search works
+    // before the analysis is done.
+    let (search_tx, search_rx) = std::sync::mpsc::channel();
+    {
+        let docs = docs.clone();
+        std::thread::spawn(move || {
+            let _ = search_tx.send(crossread::search::SearchIndex::build(&docs));
+        });
+    }
+    let mut search: Option<crossread::search::SearchIndex> = None;
 
     let mut terminal = init_terminal();
     let size = terminal
@@ -304,8 +314,24 @@ fn run_reader(cli: Cli) -> ExitCode {
                     wraps: &wraps,
                     help_lines,
                     index: index.as_ref(),
+                    search: search.as_ref(),
                 };
                 state.update(Input::Analysed, &ctx);
+                dirty = true;
+            }
+            if search.is_none()
+                && let Ok(s) = search_rx.try_recv()
+            {
+                search = Some(s);
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_ref(),
+                    search: search.as_ref(),
+                };
+                state.update(Input::Indexed, &ctx);
                 dirty = true;
             }
             if dirty {
@@ -324,6 +350,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                     keymap: &keymap,
                     progress: progress.as_deref(),
                     index: index.as_ref(),
+                    search: search.as_ref(),
                 };
                 terminal.draw(|f| ui::draw(f, &state, &view))?;
                 dirty = false;
@@ -336,7 +363,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                 return Ok(());
             }
             // While the analysis runs, wake up to show its progress.
-            let wait = if index.is_none() {
+            let wait = if index.is_none() || search.is_none() {
                 Duration::from_millis(100)
             } else {
                 Duration::from_millis(500)
@@ -356,6 +383,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                         wraps: &wraps,
                         help_lines,
                         index: index.as_ref(),
+                        search: search.as_ref(),
                     };
                     state.update(input, &ctx);
                     dirty = true;

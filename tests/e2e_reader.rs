@@ -149,8 +149,8 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
     // The analysis arrives in the background; the entity list appears.
     let s = t.wait_text("Entities (67)");
     assert!(s.contains("Timeline (31 dated events)"), "{s}");
-    // Filter the entities and choose one.
-    t.keys(&["/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
+    // Filter the entities (`/` in the focused sidebar) and choose one.
+    t.keys(&["BTab", "/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
     let s = t.wait_text("Stephen Biegun 1/4");
     assert!(
         s.contains("004_bda03317836dd115"),

@@ -34,6 +34,7 @@ fn act(h: &mut Harness, actions: &[Action]) {
 
 /// Choose the entity named `name` through the sidebar filter.
 fn choose_entity(h: &mut Harness, name: &str) {
+    h.state.focus = crossread::app::Pane::Sidebar;
     act(h, &[Action::Filter]);
     for c in name.chars() {
         h.act(Input::Char(c));
@@ -154,7 +155,7 @@ fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents(
     );
     let mut docs_seen = vec![h.state.reader.doc];
     for _ in 0..2 {
-        act(&mut h, &[Action::NextMention]);
+        act(&mut h, &[Action::NextHit]);
         docs_seen.push(h.state.reader.doc);
     }
     docs_seen.sort_unstable();

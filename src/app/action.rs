@@ -23,8 +23,21 @@ pub enum Action {
     Confirm,
     NextClaim,
     PrevClaim,
-    NextMention,
-    PrevMention,
+    /// Next search hit, or mention of the chosen entity.
+    NextHit,
+    PrevHit,
+    /// Open the search prompt.
+    Search,
+    /// Words or regex, in the prompt.
+    ToggleRegex,
+    /// The list of the search's hits.
+    HitsList,
+    DeleteWord,
+    ClearInput,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
     Compare,
     ComparePick,
     Filter,
@@ -66,4 +79,6 @@ pub enum Input {
     /// A character typed into a text field (the entity filter).
     Char(char),
     Backspace,
+    /// The search index is ready.
+    Indexed,
 }

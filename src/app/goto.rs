@@ -61,11 +61,15 @@ impl AppState {
         }
     }
 
-    /// `Esc`: close the top overlay; else close the compare view, cancel or
-    /// clear the filter, then the selection. Never quits.
+    /// `Esc`: close the top overlay; else cancel the prompt, close the
+    /// compare view, cancel or clear the filter, clear the search's
+    /// highlights, then the selection. Never quits.
     pub(super) fn escape(&mut self, ctx: &Ctx) {
         if self.overlays.close_top() {
             return;
+        }
+        if self.search.prompt.is_some() {
+            return self.cancel_search();
         }
         if self.compare.is_some() {
             self.compare = None;
@@ -75,6 +79,11 @@ impl AppState {
             self.sidebar.filter_editing = false;
             self.sidebar.filter.clear();
             self.refresh_entities(ctx);
+            return;
+        }
+        if self.search.active.is_some() {
+            self.search.active = None;
+            self.message = Some("search cleared".into());
             return;
         }
         if self.chosen.is_some() || self.reader.claim.is_some() || self.timeline.event.is_some() {

@@ -12,8 +12,14 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     Global,
+    /// The sidebar has focus.
+    Sidebar,
     /// Typing the entity filter in the sidebar.
     Filter,
+    /// Typing a search on the bottom line.
+    Prompt,
+    /// The list of a search's hits.
+    Hits,
     Links,
     Compare,
     Picker,
@@ -226,15 +232,27 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
     ),
     (
         Context::Global,
+        "/",
+        Action::Search,
+        "search the text of every document",
+    ),
+    (
+        Context::Global,
         "n",
-        Action::NextMention,
-        "next mention of the chosen entity (all documents)",
+        Action::NextHit,
+        "next search hit, or mention of the chosen entity",
     ),
     (
         Context::Global,
         "N",
-        Action::PrevMention,
-        "previous mention of the chosen entity",
+        Action::PrevHit,
+        "previous search hit, or mention",
+    ),
+    (
+        Context::Global,
+        "H",
+        Action::HitsList,
+        "the search's hits, by document",
     ),
     (
         Context::Global,
@@ -247,12 +265,6 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         "C",
         Action::ComparePick,
         "compare with a document chosen from a list",
-    ),
-    (
-        Context::Global,
-        "/",
-        Action::Filter,
-        "filter the entity list by typing",
     ),
     (
         Context::Global,
@@ -310,6 +322,70 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::ForceQuit,
         "quit at once, from anywhere",
     ),
+    (
+        Context::Sidebar,
+        "/",
+        Action::Filter,
+        "filter the entity list by typing",
+    ),
+    (
+        Context::Prompt,
+        "<Enter>",
+        Action::Confirm,
+        "keep the search: n/N walk its hits",
+    ),
+    (
+        Context::Prompt,
+        "<Esc>",
+        Action::Close,
+        "cancel: back to where you were",
+    ),
+    (
+        Context::Prompt,
+        "<Tab> <Down>",
+        Action::HitsList,
+        "keep it and list the hits by document",
+    ),
+    (
+        Context::Prompt,
+        "<Ctrl-r>",
+        Action::ToggleRegex,
+        "plain words or a regex",
+    ),
+    (
+        Context::Prompt,
+        "<Ctrl-w>",
+        Action::DeleteWord,
+        "delete the word before the cursor",
+    ),
+    (Context::Prompt, "<Ctrl-u>", Action::ClearInput, "clear"),
+    (Context::Prompt, "<Left>", Action::CursorLeft, "cursor left"),
+    (Context::Prompt, "<Right>", Action::CursorRight, "cursor right"),
+    (
+        Context::Prompt,
+        "<Home> <Ctrl-a>",
+        Action::CursorHome,
+        "cursor to the start",
+    ),
+    (Context::Prompt, "<End>", Action::CursorEnd, "cursor to the end"),
+    (Context::Hits, "j <Down>", Action::Down, "next row"),
+    (Context::Hits, "k <Up>", Action::Up, "previous row"),
+    (
+        Context::Hits,
+        "<PgDn> <Space> <Ctrl-d>",
+        Action::PageDown,
+        "a page down",
+    ),
+    (Context::Hits, "<PgUp> <Ctrl-u>", Action::PageUp, "a page up"),
+    (Context::Hits, "g <Home>", Action::Top, "first row"),
+    (Context::Hits, "G <End>", Action::Bottom, "last row"),
+    (
+        Context::Hits,
+        "<Enter>",
+        Action::Confirm,
+        "go to the hit (on an entity: choose it)",
+    ),
+    (Context::Hits, "q <Esc> H", Action::Close, "close the list"),
     (
         Context::Filter,
         "<Enter>",

@@ -6,7 +6,7 @@
 use super::action::{Action, Input};
 use super::keymap::{Context, Key, Keymap};
 use super::overlay::Overlay;
-use super::state::AppState;
+use super::state::{AppState, Pane};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The contexts that see a key, in order.
@@ -16,8 +16,12 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             Overlay::Help { .. } | Overlay::Log { .. } => Context::Help,
             Overlay::Links { .. } => Context::Links,
             Overlay::Picker { .. } => Context::Picker,
+            Overlay::Hits { .. } => Context::Hits,
         };
         return vec![c];
+    }
+    if state.search.prompt.is_some() {
+        return vec![Context::Prompt];
     }
     if state.sidebar.filter_editing {
         return vec![Context::Filter];
@@ -25,12 +29,15 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
     if state.compare.is_some() {
         return vec![Context::Compare];
     }
+    if state.focus == Pane::Sidebar && state.panes().sidebar.is_some() {
+        return vec![Context::Sidebar, Context::Global];
+    }
     vec![Context::Global]
 }
 
 /// Is a text field taking typed characters?
 fn typing(contexts: &[Context]) -> bool {
-    contexts.first() == Some(&Context::Filter)
+    matches!(contexts.first(), Some(Context::Filter | Context::Prompt))
 }
 
 /// Global actions that work over every overlay and mode that does not bind

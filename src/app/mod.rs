@@ -3,10 +3,12 @@
 //! One small state per pane and overlay, each in its own module; `state`
 //! composes them. Knows nothing of how things are drawn.
 
+mod act_search;
 pub mod action;
 pub mod chosen;
 pub mod compare;
 pub mod document;
+pub mod input;
 mod goto;
 pub mod jumps;
 pub mod keymap;
@@ -14,6 +16,7 @@ pub mod keys;
 pub mod layout;
 mod mouse;
 pub mod overlay;
+pub mod search;
 pub mod sidebar;
 pub mod state;
 pub mod timeline;

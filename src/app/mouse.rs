@@ -14,6 +14,12 @@ impl AppState {
         match self.overlays.top_mut() {
             Some(o @ Overlay::Help { .. }) => o.scroll_by(delta, ctx.help_lines, overlay_page),
             Some(o @ Overlay::Log { .. }) => o.scroll_by(delta, ctx.issues.len(), overlay_page),
+            Some(Overlay::Hits { .. }) => {
+                let n = self.hit_rows();
+                if let Some(o) = self.overlays.top_mut() {
+                    o.select_by(delta, n);
+                }
+            }
             Some(Overlay::Links { .. } | Overlay::Picker { .. }) => {}
             None => {
                 if self.compare.is_some() {

@@ -18,6 +18,10 @@ pub enum Overlay {
     Picker {
         selected: usize,
     },
+    /// The search's hits, grouped by document.
+    Hits {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -38,6 +42,12 @@ impl Overlay {
         match self {
             Overlay::Links { selected, .. } | Overlay::Picker { selected } => {
                 *selected = step(*selected)
+            }
+            // Long lists move by pages too.
+            Overlay::Hits { selected } => {
+                *selected = (*selected as isize)
+                    .saturating_add(delta)
+                    .clamp(0, n.saturating_sub(1) as isize) as usize
             }
             _ => {}
         }

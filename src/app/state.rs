@@ -7,11 +7,14 @@ use super::compare::{self, Compare, compare_pairs};
 use super::document::{DocumentState, claim_in_next_document};
 use super::jumps::JumpList;
 use super::layout::{self, Panes};
+use super::input::Edit;
 use super::overlay::{Overlay, Overlays};
+use super::search::{SearchState, Walk};
 use super::sidebar::{SidebarState, SidebarTab};
 use super::timeline::TimelineState;
 use crate::corpus::{DocId, Document, LoadIssue};
 use crate::index::Index;
+use crate::search::SearchIndex;
 use crate::text::wrap::{Line, WrapCache};
 use ratatui::layout::Rect;
 
@@ -32,6 +35,9 @@ pub struct AppState {
     /// Open overlays, the top one last.
     pub overlays: Overlays,
     pub jumps: JumpList,
+    pub search: SearchState,
+    /// What `n`/`N` walk: the search's hits or the chosen entity's mentions.
+    pub walk: Walk,
     pub compare: Option<Compare>,
     pub focus: Pane,
     pub theme: usize,
@@ -50,6 +56,8 @@ pub struct Ctx<'a> {
     pub wraps: &'a WrapCache,
     pub help_lines: usize,
     pub index: Option<&'a Index>,
+    /// The search index, once built.
+    pub search: Option<&'a SearchIndex>,
 }
 
 impl AppState {
@@ -61,6 +69,8 @@ impl AppState {
             chosen: None,
             overlays: Overlays::default(),
             jumps: JumpList::default(),
+            search: SearchState::default(),
+            walk: Walk::default(),
             compare: None,
             focus: Pane::Document,
             theme,
@@ -201,6 +211,12 @@ impl AppState {
                     o.select_by(delta, n)
                 }
                 Overlay::Picker { .. } => o.select_by(delta, ctx.docs.len()),
+                Overlay::Hits { .. } => {
+                    let n = self.hit_rows();
+                    if let Some(o) = self.overlays.top_mut() {
+                        o.select_by(delta, n)
+                    }
+                }
             }
             return;
         }
@@ -259,7 +275,7 @@ impl AppState {
         }
     }
 
-    fn step_mention(&mut self, ctx: &Ctx, forward: bool) {
+    pub(super) fn step_mention(&mut self, ctx: &Ctx, forward: bool) {
         let (Some(index), Some(chosen)) = (ctx.index, self.chosen.as_mut()) else {
             self.message = Some("choose an entity in the sidebar first (Enter)".into());
             return;
@@ -274,6 +290,7 @@ impl AppState {
         let Some(index) = ctx.index else { return };
         let chosen = Chosen::new(index, e, self.reader.doc);
         self.chosen = Some(chosen);
+        self.walk = Walk::Mentions;
         if let Some(m) = chosen.current(index) {
             let m = &index.mentions[m];
             self.jump(ctx, m.doc, m.range.start);
@@ -314,7 +331,7 @@ impl AppState {
     pub fn update(&mut self, input: Input, ctx: &Ctx) {
         // A message stays until the user does something (the analysis
         // arriving or a resize does not dismiss it).
-        if !matches!(input, Input::Analysed | Input::Resize { .. }) {
+        if !matches!(input, Input::Analysed | Input::Indexed | Input::Resize { .. }) {
             self.message = None;
         }
         match input {
@@ -328,18 +345,23 @@ impl AppState {
                 self.scroll_doc(ctx, 0);
             }
             Input::Char(c) => {
-                if self.sidebar.filter_editing {
+                if self.search.prompt.is_some() {
+                    self.search_edit(ctx, Edit::Insert(c));
+                } else if self.sidebar.filter_editing {
                     self.sidebar.filter.push(c);
                     self.sidebar.entity_selected = 0;
                     self.refresh_entities(ctx);
                 }
             }
             Input::Backspace => {
-                if self.sidebar.filter_editing {
+                if self.search.prompt.is_some() {
+                    self.search_edit(ctx, Edit::Backspace);
+                } else if self.sidebar.filter_editing {
                     self.sidebar.filter.pop();
                     self.refresh_entities(ctx);
                 }
             }
+            Input::Indexed => self.search_index_ready(ctx),
             Input::Wheel { x, y, down } => self.wheel(ctx, x, y, down),
             Input::Click { x, y } => self.click(ctx, x, y),
             Input::Analysed => {
@@ -392,8 +414,22 @@ impl AppState {
             }
             NextClaim => self.step_claim(ctx, true),
             PrevClaim => self.step_claim(ctx, false),
-            NextMention => self.step_mention(ctx, true),
-            PrevMention => self.step_mention(ctx, false),
+            NextHit => self.step_walk(ctx, true),
+            PrevHit => self.step_walk(ctx, false),
+            Search => self.open_search(),
+            ToggleRegex => self.toggle_regex(ctx),
+            HitsList => {
+                if self.search.prompt.is_some() {
+                    self.confirm_search(ctx);
+                }
+                self.open_hits();
+            }
+            DeleteWord => self.search_edit(ctx, Edit::DeleteWord),
+            ClearInput => self.search_edit(ctx, Edit::Clear),
+            CursorLeft => self.search_edit(ctx, Edit::Left),
+            CursorRight => self.search_edit(ctx, Edit::Right),
+            CursorHome => self.search_edit(ctx, Edit::Home),
+            CursorEnd => self.search_edit(ctx, Edit::End),
             Confirm => self.confirm(ctx),
             Compare => {
                 if self.compare.is_some() {
@@ -463,6 +499,9 @@ impl AppState {
     }
 
     fn confirm(&mut self, ctx: &Ctx) {
+        if self.search.prompt.is_some() {
+            return self.confirm_search(ctx);
+        }
         if self.sidebar.filter_editing {
             self.sidebar.filter_editing = false;
             return;
@@ -480,6 +519,7 @@ impl AppState {
                 return;
             }
             Some(Overlay::Picker { selected }) => return self.open_compare(ctx, selected),
+            Some(Overlay::Hits { selected }) => return self.confirm_hit_row(ctx, selected),
             Some(Overlay::Help { .. } | Overlay::Log { .. }) => return,
             None => {}
         }

@@ -4,7 +4,7 @@
 //! (the next keystroke) checks only that one's hits instead of the corpus.
 
 use super::index::SearchIndex;
-use super::query::{Matcher, Query};
+use super::query::{Matcher, Query, Space};
 use crate::corpus::{DocId, Document};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -132,22 +132,27 @@ impl Hits {
     }
 }
 
-/// Folded starts of a words query, per document with hits.
+/// Occurrences of a needle (start offsets in its space), per document with
+/// some.
 type Starts = Arc<Vec<(DocId, Vec<u32>)>>;
 
-/// Runs queries, remembering the hits of the last few so that typing on
-/// narrows instead of searching again, and deleting returns at once.
+/// Runs queries, remembering the occurrences of the last few needles so
+/// that typing on narrows instead of searching again, and deleting returns
+/// at once.
 #[derive(Debug, Clone, Default)]
 pub struct Searcher {
-    /// (folded words, folded starts of every caseless occurrence), newest last.
-    recent: Vec<(String, Starts)>,
+    /// ((space, needle), its occurrences), newest last.
+    recent: Vec<((Space, String), Starts)>,
 }
 
-/// How many earlier queries are remembered.
+/// How many earlier needles are remembered.
 const RECENT: usize = 24;
-/// Above this many occurrences the starts are not kept (memory); the next
+/// Above this many occurrences they are not kept (memory); the next
 /// keystroke then scans again.
 const KEEP_AT_MOST: usize = 4_000_000;
+/// Needles this short have too many occurrences to be worth keeping: they
+/// are only counted, and the next keystroke scans.
+const COUNT_ONLY: usize = 2;
 
 impl Searcher {
     pub fn clear(&mut self) {
@@ -158,56 +163,69 @@ impl Searcher {
     pub fn search(&mut self, index: &SearchIndex, docs: &[Document], q: Query) -> Hits {
         let n = index.len().min(docs.len());
         let counts: Vec<(DocId, u32)> = match &q.matcher {
-            Matcher::Regex(re) => (0..n)
+            Matcher::Regex { .. } => (0..n)
                 .into_par_iter()
-                .map(|d| {
-                    let c = re
-                        .find_iter(&docs[d].text)
-                        .filter(|m| !m.is_empty())
-                        .count();
-                    (d, c as u32)
-                })
+                .map(|d| (d, index.regex_count(&q, d, &docs[d].text)))
                 .filter(|x| x.1 > 0)
                 .collect(),
             Matcher::Words { .. } if n == 0 || index.counted(&q, 0).is_some() => (0..n)
                 .filter_map(|d| index.counted(&q, d).map(|c| (d, c)))
                 .filter(|x| x.1 > 0)
                 .collect(),
-            Matcher::Words { folded, .. } => {
-                let starts = self.starts(index, &q, folded, n);
-                let c: Vec<(DocId, u32)> = starts
-                    .par_iter()
-                    .map(|(d, s)| (*d, index.confirm_count(&q, *d, &docs[*d].text, s)))
-                    .filter(|x| x.1 > 0)
-                    .collect();
-                c
+            Matcher::Words { needle, space, .. } => {
+                let key = (*space, needle.clone());
+                match self.occurrences(index, docs, &q, key, n) {
+                    Some(starts) => starts
+                        .par_iter()
+                        .map(|(d, s)| (*d, index.confirm_count(&q, *d, &docs[*d].text, s)))
+                        .filter(|x| x.1 > 0)
+                        .collect(),
+                    None => (0..n)
+                        .into_par_iter()
+                        .map(|d| (d, index.count(&q, d, &docs[d].text)))
+                        .filter(|x| x.1 > 0)
+                        .collect(),
+                }
             }
         };
         Hits::new(q, counts)
     }
 
-    /// The folded starts of `folded` in every document: remembered, or
-    /// narrowed from a remembered query it extends, or scanned.
-    fn starts(&mut self, index: &SearchIndex, q: &Query, folded: &str, n: usize) -> Starts {
-        if let Some((_, s)) = self.recent.iter().find(|(f, _)| f == folded) {
-            return s.clone();
+    /// The occurrences of a needle in every document: remembered, or
+    /// narrowed from a remembered needle it extends, or scanned; `None`
+    /// when the needle is too short to be worth collecting (the caller
+    /// counts instead).
+    fn occurrences(
+        &mut self,
+        index: &SearchIndex,
+        docs: &[Document],
+        q: &Query,
+        key: (Space, String),
+        n: usize,
+    ) -> Option<Starts> {
+        if let Some((_, s)) = self.recent.iter().find(|(k, _)| *k == key) {
+            return Some(s.clone());
         }
+        let (space, needle) = (&key.0, key.1.as_str());
         let base = self
             .recent
             .iter()
-            .filter(|(f, _)| !f.is_empty() && folded.starts_with(f.as_str()))
-            .max_by_key(|(f, _)| f.len())
+            .filter(|((sp, f), _)| sp == space && !f.is_empty() && needle.starts_with(f.as_str()))
+            .max_by_key(|((_, f), _)| f.len())
             .map(|(_, s)| s.clone());
-        let needle = folded.as_bytes();
+        if base.is_none() && needle.len() <= COUNT_ONLY {
+            return None;
+        }
+        let bytes = needle.as_bytes();
         let starts: Vec<(DocId, Vec<u32>)> = match base {
             Some(base) => base
                 .par_iter()
                 .filter_map(|(d, s)| {
-                    let t = index.docs[*d].text.as_bytes();
+                    let t = index.text(*space, *d, &docs[*d].text).as_bytes();
                     let kept: Vec<u32> = s
                         .iter()
                         .copied()
-                        .filter(|&p| t[p as usize..].starts_with(needle))
+                        .filter(|&p| t[p as usize..].starts_with(bytes))
                         .collect();
                     (!kept.is_empty()).then_some((*d, kept))
                 })
@@ -215,7 +233,7 @@ impl Searcher {
             None => (0..n)
                 .into_par_iter()
                 .filter_map(|d| {
-                    let s = index.folded_starts(q, d, 0..usize::MAX);
+                    let s = index.starts(q, d, &docs[d].text, 0..usize::MAX);
                     (!s.is_empty()).then_some((d, s))
                 })
                 .collect(),
@@ -223,11 +241,11 @@ impl Searcher {
         let total: usize = starts.iter().map(|(_, s)| s.len()).sum();
         let starts = Arc::new(starts);
         if total <= KEEP_AT_MOST {
-            self.recent.push((folded.to_string(), starts.clone()));
+            self.recent.push((key, starts.clone()));
             if self.recent.len() > RECENT {
                 self.recent.remove(0);
             }
         }
-        starts
+        Some(starts)
     }
 }

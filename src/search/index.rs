@@ -4,7 +4,7 @@
 //! first keystroke, with the most hits) is counted without a scan.
 
 use super::fold::{Folded, collapse_whitespace, fold};
-use super::query::{Matcher, Query};
+use super::query::{Matcher, Query, Space};
 use crate::corpus::{DocId, Document};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -60,26 +60,37 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
+    /// The text of `doc` in `space`.
+    pub(super) fn text<'a>(&'a self, space: Space, doc: DocId, original: &'a str) -> &'a str {
+        match space {
+            Space::Folded => &self.docs[doc].text,
+            Space::Original => original,
+        }
+    }
+
     /// The count of a one-byte query in `doc`, from the table, when the
     /// query is a printable ASCII character other than a space.
     pub(super) fn counted(&self, q: &Query, doc: DocId) -> Option<u32> {
-        let Matcher::Words { folded, exact, .. } = &q.matcher else {
+        let Matcher::Words {
+            needle,
+            space,
+            exact: None,
+            ..
+        } = &q.matcher
+        else {
             return None;
         };
-        let bytes = match exact {
-            Some(e) => e.as_bytes(),
-            None => folded.as_bytes(),
+        let &[b] = needle.as_bytes() else {
+            return None;
         };
-        let &[b] = bytes else { return None };
         if !(FIRST + 1..0x7f).contains(&b) {
             return None;
         }
-        let table = if exact.is_some() {
-            &self.original_counts
-        } else {
-            &self.folded_counts
+        let table = match space {
+            Space::Folded => &self.folded_counts,
+            Space::Original => &self.original_counts,
         };
-        Some(table[doc][(b - FIRST) as usize])
+        Some(table.get(doc)?[(b - FIRST) as usize])
     }
 
     /// Does the match of a case-sensitive query at `orig` equal it?
@@ -92,14 +103,26 @@ impl SearchIndex {
         collapse_whitespace(s) == exact
     }
 
-    /// Start offsets, in the folded text of `doc`, of every occurrence of a
-    /// words query's folded text from folded byte `from` to `to`.
-    pub(super) fn folded_starts(&self, q: &Query, doc: DocId, window: Range<usize>) -> Vec<u32> {
-        let Matcher::Words { finder, folded, .. } = &q.matcher else {
+    /// Start offsets, in the query's space, of every occurrence of a words
+    /// query's needle that starts in `window` (a range of that space).
+    pub(super) fn starts(
+        &self,
+        q: &Query,
+        doc: DocId,
+        original: &str,
+        window: Range<usize>,
+    ) -> Vec<u32> {
+        let Matcher::Words {
+            finder,
+            needle,
+            space,
+            ..
+        } = &q.matcher
+        else {
             return Vec::new();
         };
-        let t = self.docs[doc].text.as_bytes();
-        let end = window.end.saturating_add(folded.len()).min(t.len());
+        let t = self.text(*space, doc, original).as_bytes();
+        let end = window.end.saturating_add(needle.len()).min(t.len());
         let start = window.start.min(end);
         finder
             .find_iter(&t[start..end])
@@ -107,8 +130,40 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Keep the folded starts that are matches of `q` (all of them, unless
-    /// the query is case-sensitive), as original byte ranges.
+    /// How many occurrences a words query's needle has in `doc`.
+    pub(super) fn count(&self, q: &Query, doc: DocId, original: &str) -> u32 {
+        let Matcher::Words { finder, space, .. } = &q.matcher else {
+            return 0;
+        };
+        finder
+            .find_iter(self.text(*space, doc, original).as_bytes())
+            .count() as u32
+    }
+
+    /// The original byte range of an occurrence starting at `s` (in the
+    /// query's space), if it is a match.
+    fn confirm_one(&self, q: &Query, doc: DocId, text: &str, s: u32) -> Option<Range<usize>> {
+        let Matcher::Words {
+            needle,
+            space,
+            exact,
+            ..
+        } = &q.matcher
+        else {
+            return None;
+        };
+        let s = s as usize;
+        let r = match space {
+            Space::Original => return Some(s..s + needle.len()),
+            Space::Folded => self.docs[doc].to_original(s..s + needle.len()),
+        };
+        exact
+            .as_deref()
+            .is_none_or(|e| Self::exact_at(text, &r, e))
+            .then_some(r)
+    }
+
+    /// The occurrences that are matches of `q`, as original byte ranges.
     pub(super) fn confirm(
         &self,
         q: &Query,
@@ -116,35 +171,31 @@ impl SearchIndex {
         text: &str,
         starts: &[u32],
     ) -> Vec<Range<usize>> {
-        let Matcher::Words { folded, exact, .. } = &q.matcher else {
-            return Vec::new();
-        };
-        let f = &self.docs[doc];
         starts
             .iter()
-            .map(|&s| f.to_original(s as usize..s as usize + folded.len()))
-            .filter(|r| exact.as_deref().is_none_or(|e| Self::exact_at(text, r, e)))
+            .filter_map(|&s| self.confirm_one(q, doc, text, s))
             .collect()
     }
 
-    /// How many of the folded starts are matches of `q`.
+    /// How many of the occurrences are matches of `q`.
     pub(super) fn confirm_count(&self, q: &Query, doc: DocId, text: &str, starts: &[u32]) -> u32 {
-        let Matcher::Words { folded, exact, .. } = &q.matcher else {
+        match &q.matcher {
+            Matcher::Words { exact: None, .. } => starts.len() as u32,
+            _ => starts
+                .iter()
+                .filter(|&&s| self.confirm_one(q, doc, text, s).is_some())
+                .count() as u32,
+        }
+    }
+
+    /// How many matches a regex has in `doc`.
+    pub(super) fn regex_count(&self, q: &Query, doc: DocId, original: &str) -> u32 {
+        let Matcher::Regex { re, space } = &q.matcher else {
             return 0;
         };
-        match exact {
-            None => starts.len() as u32,
-            Some(e) => {
-                let f = &self.docs[doc];
-                starts
-                    .iter()
-                    .filter(|&&s| {
-                        let r = f.to_original(s as usize..s as usize + folded.len());
-                        Self::exact_at(text, &r, e)
-                    })
-                    .count() as u32
-            }
-        }
+        re.find_iter(self.text(*space, doc, original))
+            .filter(|m| !m.is_empty())
+            .count() as u32
     }
 
     /// Every match of `q` in `doc` (whose text is `text`), as byte ranges of
@@ -166,26 +217,43 @@ impl SearchIndex {
             return Vec::new();
         }
         let window = window.start.min(text.len())..window.end.min(text.len());
+        let in_window = |r: &Range<usize>| r.start >= window.start && r.start < window.end.max(1);
+        let folded = &self.docs[doc];
         match &q.matcher {
-            Matcher::Words { .. } => {
-                let f = &self.docs[doc];
-                let fw = f.to_folded(window.clone());
-                let starts = self.folded_starts(q, doc, fw);
-                self.confirm(q, doc, text, &starts)
-                    .into_iter()
-                    .filter(|r| r.start >= window.start && r.start < window.end.max(1))
-                    .collect()
+            Matcher::Words { space, .. } => {
+                let w = match space {
+                    Space::Folded => folded.to_folded(window.clone()),
+                    Space::Original => window.clone(),
+                };
+                let starts = self.starts(q, doc, text, w);
+                let mut v = self.confirm(q, doc, text, &starts);
+                v.retain(in_window);
+                v
             }
-            Matcher::Regex(re) => {
+            Matcher::Regex { re, space } => {
                 // Widen to whole lines so that anchors and context hold.
                 let s = text[..window.start].rfind('\n').map_or(0, |i| i + 1);
                 let e = text[window.end..]
                     .find('\n')
                     .map_or(text.len(), |i| window.end + i);
-                re.find_iter(&text[s..e])
+                let (t, base) = match space {
+                    Space::Original => (text, 0),
+                    Space::Folded => {
+                        let fw = folded.to_folded(s..e);
+                        (&folded.text[..fw.end], fw.start)
+                    }
+                };
+                let t = &t[base..];
+                re.find_iter(t)
                     .filter(|m| !m.is_empty())
-                    .map(|m| s + m.start()..s + m.end())
-                    .filter(|r| r.start >= window.start && r.start < window.end.max(1))
+                    .map(|m| {
+                        let r = base + m.start()..base + m.end();
+                        match space {
+                            Space::Original => r,
+                            Space::Folded => folded.to_original(r),
+                        }
+                    })
+                    .filter(in_window)
                     .collect()
             }
         }

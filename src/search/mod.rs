@@ -94,6 +94,9 @@ mod tests {
         assert_eq!(h.total, 0, "KÖLN has capitals: case matters");
         let h = run(&docs, &index, "köln", Mode::Words);
         assert_eq!(texts(&docs, &index, &h), vec!["Köln"]);
+        // A caseless regex sees the folded text too.
+        let h = run(&docs, &index, "stras+e", Mode::Regex);
+        assert_eq!(texts(&docs, &index, &h), vec!["Straße"]);
     }
 
     #[test]
@@ -157,18 +160,26 @@ mod tests {
     #[test]
     fn narrowing_as_you_type_agrees_with_a_fresh_search() {
         let (docs, index) = corpus(TEXTS);
-        let mut s = Searcher::default();
-        let mut typed = String::new();
-        for c in "the harbour".chars() {
-            typed.push(c);
-            let q = Query::new(&typed, Mode::Words).unwrap().unwrap();
-            let narrowed = s.search(&index, &docs, q);
-            let fresh = run(&docs, &index, &typed, Mode::Words);
-            assert_eq!(narrowed.docs, fresh.docs, "{typed:?}");
+        for text in ["the harbour", "Harbour District", "HARBOUR"] {
+            let mut s = Searcher::default();
+            let mut typed = String::new();
+            for c in text.chars() {
+                typed.push(c);
+                let q = Query::new(&typed, Mode::Words).unwrap().unwrap();
+                let narrowed = s.search(&index, &docs, q);
+                let fresh = run(&docs, &index, &typed, Mode::Words);
+                assert_eq!(narrowed.docs, fresh.docs, "{typed:?}");
+                // And the same as counting each document's hits.
+                let each: Vec<(usize, u32)> = (0..docs.len())
+                    .map(|d| (d, index.doc_hits(&fresh.query, d, &docs[d].text).len() as u32))
+                    .filter(|x| x.1 > 0)
+                    .collect();
+                assert_eq!(fresh.docs, each, "{typed:?}");
+            }
         }
         // One letter is counted from the table, the same as a scan.
         let q = Query::new("h", Mode::Words).unwrap().unwrap();
-        let counted = s.search(&index, &docs, q.clone());
+        let counted = Searcher::default().search(&index, &docs, q.clone());
         let scanned: u64 = (0..docs.len())
             .map(|d| index.doc_hits(&q, d, &docs[d].text).len() as u64)
             .sum();

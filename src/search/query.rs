@@ -5,6 +5,7 @@ use super::fold::{collapse_whitespace, fold_query};
 use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The words as typed, matched anywhere (inside words too), any run of
@@ -14,17 +15,34 @@ pub enum Mode {
     Regex,
 }
 
+/// Which text a needle is looked for in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Space {
+    /// The case-folded text (whitespace runs made one space).
+    Folded,
+    /// The text as loaded.
+    Original,
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum Matcher {
     Words {
-        /// The folded query and a searcher for it in folded texts.
-        folded: String,
+        /// The bytes looked for, in `space`, and a searcher for them.
+        needle: String,
+        space: Space,
         finder: memmem::Finder<'static>,
-        /// For a case-sensitive query: the query with whitespace collapsed,
-        /// which the original text of each match must equal.
+        /// For a case-sensitive query with whitespace: the query with its
+        /// whitespace collapsed, which the original text of each folded
+        /// match must equal.
         exact: Option<String>,
     },
-    Regex(Regex),
+    Regex {
+        re: Regex,
+        /// A caseless regex runs on the folded text (Unicode full folding,
+        /// and the regex engine's literal search stays fast); a cased one
+        /// on the text as loaded.
+        space: Space,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -72,18 +90,26 @@ impl Query {
         }
         let case_sensitive = has_capital(text, mode);
         let matcher = match mode {
+            Mode::Words if case_sensitive && !text.contains(char::is_whitespace) => {
+                Matcher::Words {
+                    needle: text.to_string(),
+                    space: Space::Original,
+                    finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+                    exact: None,
+                }
+            }
             Mode::Words => {
                 let folded = fold_query(text);
                 let finder = memmem::Finder::new(folded.as_bytes()).into_owned();
                 Matcher::Words {
-                    folded,
+                    needle: folded,
+                    space: Space::Folded,
                     finder,
                     exact: case_sensitive.then(|| collapse_whitespace(text)),
                 }
             }
             Mode::Regex => {
                 let re = RegexBuilder::new(text)
-                    .case_insensitive(!case_sensitive)
                     .multi_line(true)
                     .size_limit(1 << 22)
                     .build()
@@ -97,7 +123,14 @@ impl Query {
                         regex::Error::CompiledTooBig(_) => "regex too large".to_string(),
                         _ => "bad regex".to_string(),
                     })?;
-                Matcher::Regex(re)
+                Matcher::Regex {
+                    re,
+                    space: if case_sensitive {
+                        Space::Original
+                    } else {
+                        Space::Folded
+                    },
+                }
             }
         };
         Ok(Some(Query {
@@ -108,11 +141,12 @@ impl Query {
         }))
     }
 
-    /// The folded words of a words query.
-    pub fn folded(&self) -> Option<&str> {
+    /// What a words query looks for: its folded text, or for a cased
+    /// query without whitespace the text as typed.
+    pub fn needle(&self) -> Option<&str> {
         match &self.matcher {
-            Matcher::Words { folded, .. } => Some(folded),
-            Matcher::Regex(_) => None,
+            Matcher::Words { needle, .. } => Some(needle),
+            Matcher::Regex { .. } => None,
         }
     }
 }
@@ -141,7 +175,9 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(q.case_sensitive);
-        assert_eq!(q.folded(), Some("sanctions relief"));
+        assert_eq!(q.needle(), Some("sanctions relief"));
+        let q = Query::new("Biegun", Mode::Words).unwrap().unwrap();
+        assert_eq!(q.needle(), Some("Biegun"), "cased, no space: looked for as typed");
         let e = Query::new("(unclosed", Mode::Regex).unwrap_err();
         assert!(e.contains("unclosed"), "{e}");
     }

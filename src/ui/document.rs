@@ -216,6 +216,33 @@ pub fn render_doc(
                 .collect(),
         ));
     }
+    // Search hits over everything else, the current one set apart.
+    if let (Some(search), Some(active)) = (view.search, state.search.active.as_ref()) {
+        let from = window.start.saturating_sub(256);
+        let current = active
+            .current
+            .as_ref()
+            .filter(|h| h.doc == doc)
+            .map(|h| h.range.clone());
+        let (hit, cur) = (
+            theme.get("reader.search.match"),
+            theme.get("reader.search.match.current"),
+        );
+        layers.push(Layer::new(
+            search
+                .hits_in(&active.hits.query, doc, &d.text, from..window.end)
+                .into_iter()
+                .map(|r| {
+                    let style = if current.as_ref() == Some(&r) {
+                        cur
+                    } else {
+                        hit
+                    };
+                    (r, style)
+                })
+                .collect(),
+        ));
+    }
     // The gutter sits just left of the text, however wide the pane.
     let gutter_x = col
         .x

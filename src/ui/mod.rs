@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod document;
 pub mod help;
+pub mod hits;
 pub mod links;
 pub mod log;
 pub mod sidebar;
@@ -33,6 +34,19 @@ pub struct View<'a> {
     pub progress: Option<&'a str>,
     /// The analysis, once it has arrived.
     pub index: Option<&'a crate::index::Index>,
+    /// The search index, once built.
+    pub search: Option<&'a crate::search::SearchIndex>,
+}
+
+/// A document's outlet and publication date, when the analysis found them.
+pub fn doc_meta(view: &View, doc: usize) -> (String, String) {
+    let Some(a) = view.index.and_then(|i| i.docs.get(doc)) else {
+        return (String::new(), String::new());
+    };
+    (
+        a.meta.source.clone().unwrap_or_default(),
+        a.meta.date.map(|d| d.0.to_string()).unwrap_or_default(),
+    )
 }
 
 pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
@@ -78,6 +92,18 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
             },
             area,
         ),
+        Overlay::Hits { selected } => {
+            if let Some(active) = state.search.active.as_ref() {
+                frame.render_widget(
+                    hits::HitsOverlay {
+                        view,
+                        active,
+                        selected,
+                    },
+                    area,
+                )
+            }
+        }
         Overlay::Picker { selected } => frame.render_widget(
             links::PickerOverlay {
                 view,

@@ -16,6 +16,7 @@ pub fn seeds() -> PathBuf {
 /// Everything the reader holds, for driving it in tests.
 pub struct Harness {
     pub index: Option<crossread::index::Index>,
+    pub search: Option<crossread::search::SearchIndex>,
     pub docs: Vec<Document>,
     pub issues: Vec<LoadIssue>,
     pub wraps: WrapCache,
@@ -36,6 +37,7 @@ impl Harness {
         );
         Harness {
             index: None,
+            search: None,
             docs: loaded.documents,
             issues: loaded.issues,
             wraps: WrapCache::default(),
@@ -55,6 +57,8 @@ impl Harness {
         let mut h = Harness::seeds(w, h);
         h.index = Some(crossread::index::Index::build(&h.docs, &Default::default()));
         h.act(Input::Analysed);
+        h.search = Some(crossread::search::SearchIndex::build(&h.docs));
+        h.act(Input::Indexed);
         h
     }
 
@@ -70,6 +74,7 @@ impl Harness {
             wraps: &self.wraps,
             help_lines,
             index: self.index.as_ref(),
+            search: self.search.as_ref(),
         };
         self.state.update(input, &ctx);
     }
@@ -110,6 +115,7 @@ impl Harness {
             keymap: &self.keymap,
             progress: None,
             index: self.index.as_ref(),
+            search: self.search.as_ref(),
         };
         term.draw(|f| ui::draw(f, &self.state, &view)).unwrap();
         term.backend().buffer().clone()
