@@ -127,7 +127,10 @@ fn smart_case_regex_and_no_hits_in_the_prompt() {
     assert!(re > 4, "{re}");
     h.keys(&["<Ctrl-u>"]);
     h.type_text("(unclosed");
-    assert!(screen(&h.render()).contains("regex:"), "a bad regex is explained");
+    assert!(
+        screen(&h.render()).contains("regex:"),
+        "a bad regex is explained"
+    );
     h.keys(&["<Ctrl-r>", "<Ctrl-u>"]);
     h.type_text("zzqx");
     assert!(screen(&h.render()).contains("no hits"));
@@ -197,7 +200,9 @@ fn a_query_that_names_an_entity_offers_it_first() {
     h.keys(&["g", "<Enter>"]);
     let idx = h.index();
     assert_eq!(
-        h.state.chosen_entity().map(|e| idx.entities[e].name.as_str()),
+        h.state
+            .chosen_entity()
+            .map(|e| idx.entities[e].name.as_str()),
         Some("Stephen Biegun")
     );
     assert!(screen(&h.render()).contains("Stephen Biegun 1/4 · n/N walk mentions"));

@@ -129,7 +129,12 @@ impl AppState {
             }
             return;
         }
-        if self.search.active.as_ref().is_none_or(|a| a.hits.total == 0) {
+        if self
+            .search
+            .active
+            .as_ref()
+            .is_none_or(|a| a.hits.total == 0)
+        {
             self.message = Some(match p.note {
                 Some(n) => n,
                 None => format!("no hits for “{}”", p.input.text),
@@ -159,7 +164,11 @@ impl AppState {
         let top = self.top_line(&lines);
         let first = lines.get(top).map_or(0, |l| l.range.start);
         let last = lines
-            .get((top + self.page_height()).min(lines.len()).saturating_sub(1))
+            .get(
+                (top + self.page_height())
+                    .min(lines.len())
+                    .saturating_sub(1),
+            )
             .map_or(0, |l| l.range.end);
         let current = self
             .search

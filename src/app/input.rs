@@ -55,9 +55,9 @@ impl LineInput {
             Edit::DeleteWord => {
                 let before = &self.text[..self.cursor];
                 let trimmed = before.trim_end();
-                let start = trimmed
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+                let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+                    i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+                });
                 if start == self.cursor {
                     return false;
                 }

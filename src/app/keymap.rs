@@ -360,14 +360,24 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
     ),
     (Context::Prompt, "<Ctrl-u>", Action::ClearInput, "clear"),
     (Context::Prompt, "<Left>", Action::CursorLeft, "cursor left"),
-    (Context::Prompt, "<Right>", Action::CursorRight, "cursor right"),
+    (
+        Context::Prompt,
+        "<Right>",
+        Action::CursorRight,
+        "cursor right",
+    ),
     (
         Context::Prompt,
         "<Home> <Ctrl-a>",
         Action::CursorHome,
         "cursor to the start",
     ),
-    (Context::Prompt, "<End>", Action::CursorEnd, "cursor to the end"),
+    (
+        Context::Prompt,
+        "<End>",
+        Action::CursorEnd,
+        "cursor to the end",
+    ),
     (Context::Hits, "j <Down>", Action::Down, "next row"),
     (Context::Hits, "k <Up>", Action::Up, "previous row"),
     (
@@ -376,7 +386,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::PageDown,
         "a page down",
     ),
-    (Context::Hits, "<PgUp> <Ctrl-u>", Action::PageUp, "a page up"),
+    (
+        Context::Hits,
+        "<PgUp> <Ctrl-u>",
+        Action::PageUp,
+        "a page up",
+    ),
     (Context::Hits, "g <Home>", Action::Top, "first row"),
     (Context::Hits, "G <End>", Action::Bottom, "last row"),
     (

@@ -5,9 +5,9 @@ use super::action::{Action, Input};
 use super::chosen::Chosen;
 use super::compare::{self, Compare, compare_pairs};
 use super::document::{DocumentState, claim_in_next_document};
+use super::input::Edit;
 use super::jumps::JumpList;
 use super::layout::{self, Panes};
-use super::input::Edit;
 use super::overlay::{Overlay, Overlays};
 use super::search::{SearchState, Walk};
 use super::sidebar::{SidebarState, SidebarTab};
@@ -331,7 +331,10 @@ impl AppState {
     pub fn update(&mut self, input: Input, ctx: &Ctx) {
         // A message stays until the user does something (the analysis
         // arriving or a resize does not dismiss it).
-        if !matches!(input, Input::Analysed | Input::Indexed | Input::Resize { .. }) {
+        if !matches!(
+            input,
+            Input::Analysed | Input::Indexed | Input::Resize { .. }
+        ) {
             self.message = None;
         }
         match input {

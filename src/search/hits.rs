@@ -4,7 +4,7 @@
 //! (the next keystroke) checks only that one's hits instead of the corpus.
 
 use super::index::SearchIndex;
-use super::query::{Matcher, Query, Space};
+use super::query::{Matcher, Query};
 use crate::corpus::{DocId, Document};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -132,27 +132,46 @@ impl Hits {
     }
 }
 
-/// Occurrences of a needle (start offsets in its space), per document with
-/// some.
-type Starts = Arc<Vec<(DocId, Vec<u32>)>>;
-
-/// Runs queries, remembering the occurrences of the last few needles so
-/// that typing on narrows instead of searching again, and deleting returns
-/// at once.
-#[derive(Debug, Clone, Default)]
-pub struct Searcher {
-    /// ((space, needle), its occurrences), newest last.
-    recent: Vec<((Space, String), Starts)>,
+/// Where a query matches: corpus positions, in order, and for a cased query
+/// the offset of each in its document's original text (so that the next
+/// keystroke checks the case without mapping again).
+#[derive(Debug, Default)]
+struct Found {
+    pos: Vec<u32>,
+    orig: Vec<u32>,
 }
 
-/// How many earlier needles are remembered.
+type Positions = Arc<Found>;
+
+/// What a remembered set of positions answers: a folded needle, and for a
+/// cased query its text.
+type Key = (String, Option<String>);
+
+/// Runs queries, remembering where the last few matched so that typing on
+/// narrows instead of searching again, and deleting returns at once.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    /// (key, its positions), newest last.
+    recent: Vec<(Key, Positions)>,
+}
+
+/// How many earlier queries are remembered.
 const RECENT: usize = 24;
-/// Above this many occurrences they are not kept (memory); the next
-/// keystroke then scans again.
-const KEEP_AT_MOST: usize = 4_000_000;
-/// Needles this short have too many occurrences to be worth keeping: they
-/// are only counted, and the next keystroke scans.
-const COUNT_ONLY: usize = 2;
+/// Above this many positions they are not kept (memory); the next
+/// keystroke then starts again from the index.
+const KEEP_AT_MOST: usize = 8_000_000;
+
+/// Does a query of key `old` match wherever one of key `new` does (so its
+/// positions can be narrowed to `new`'s)?
+fn covers(old: &Key, new: &Key) -> bool {
+    !old.0.is_empty()
+        && new.0.starts_with(old.0.as_str())
+        && match (&old.1, &new.1) {
+            (None, _) => true,
+            (Some(o), Some(n)) => n.starts_with(o.as_str()),
+            (Some(_), None) => false,
+        }
+}
 
 impl Searcher {
     pub fn clear(&mut self) {
@@ -172,80 +191,180 @@ impl Searcher {
                 .filter_map(|d| index.counted(&q, d).map(|c| (d, c)))
                 .filter(|x| x.1 > 0)
                 .collect(),
-            Matcher::Words { needle, space, .. } => {
-                let key = (*space, needle.clone());
-                match self.occurrences(index, docs, &q, key, n) {
-                    Some(starts) => starts
-                        .par_iter()
-                        .map(|(d, s)| (*d, index.confirm_count(&q, *d, &docs[*d].text, s)))
-                        .filter(|x| x.1 > 0)
-                        .collect(),
-                    None => (0..n)
-                        .into_par_iter()
-                        .map(|d| (d, index.count(&q, d, &docs[d].text)))
-                        .filter(|x| x.1 > 0)
-                        .collect(),
-                }
+            Matcher::Words { needle, exact, .. } => {
+                let key = (needle.clone(), exact.clone());
+                let found = self.positions(index, docs, &q, key, n);
+                count_per_doc(index, &found.pos)
             }
         };
         Hits::new(q, counts)
     }
 
-    /// The occurrences of a needle in every document: remembered, or
-    /// narrowed from a remembered needle it extends, or scanned; `None`
-    /// when the needle is too short to be worth collecting (the caller
-    /// counts instead).
-    fn occurrences(
+    /// The positions of a words query: remembered, or narrowed from a
+    /// remembered query it extends, or from the index's bucket of its first
+    /// two bytes (a scan only for queries that do not begin a word).
+    fn positions(
         &mut self,
         index: &SearchIndex,
         docs: &[Document],
         q: &Query,
-        key: (Space, String),
+        key: Key,
         n: usize,
-    ) -> Option<Starts> {
-        if let Some((_, s)) = self.recent.iter().find(|(k, _)| *k == key) {
-            return Some(s.clone());
+    ) -> Positions {
+        if let Some((_, p)) = self.recent.iter().find(|(k, _)| *k == key) {
+            return p.clone();
         }
-        let (space, needle) = (&key.0, key.1.as_str());
         let base = self
             .recent
             .iter()
-            .filter(|((sp, f), _)| sp == space && !f.is_empty() && needle.starts_with(f.as_str()))
-            .max_by_key(|((_, f), _)| f.len())
-            .map(|(_, s)| s.clone());
-        if base.is_none() && needle.len() <= COUNT_ONLY {
-            return None;
-        }
-        let bytes = needle.as_bytes();
-        let starts: Vec<(DocId, Vec<u32>)> = match base {
-            Some(base) => base
-                .par_iter()
-                .filter_map(|(d, s)| {
-                    let t = index.text(*space, *d, &docs[*d].text).as_bytes();
-                    let kept: Vec<u32> = s
-                        .iter()
-                        .copied()
-                        .filter(|&p| t[p as usize..].starts_with(bytes))
-                        .collect();
-                    (!kept.is_empty()).then_some((*d, kept))
-                })
-                .collect(),
-            None => (0..n)
-                .into_par_iter()
-                .filter_map(|d| {
-                    let s = index.starts(q, d, &docs[d].text, 0..usize::MAX);
-                    (!s.is_empty()).then_some((d, s))
-                })
-                .collect(),
+            .filter(|(k, _)| covers(k, &key))
+            .max_by_key(|(k, _)| (k.0.len(), k.1.is_some()))
+            .map(|(k, p)| (k.0.len(), p.clone()));
+        let at_word_start = matches!(
+            q.matcher,
+            Matcher::Words {
+                at_word_start: true,
+                ..
+            }
+        );
+        let found = match base {
+            Some((known, base)) => narrow(index, docs, q, &base.pos, &base.orig, known),
+            // A bucket holds the word starts that begin with the needle's
+            // first two bytes.
+            None if at_word_start => narrow(
+                index,
+                docs,
+                q,
+                index.bucket_starts(key.0.as_bytes()),
+                &[],
+                2,
+            ),
+            None => {
+                let scanned: Vec<u32> = (0..n)
+                    .into_par_iter()
+                    .flat_map_iter(|d| index.scan_positions(q, d))
+                    .collect();
+                narrow(index, docs, q, &scanned, &[], key.0.len())
+            }
         };
-        let total: usize = starts.iter().map(|(_, s)| s.len()).sum();
-        let starts = Arc::new(starts);
-        if total <= KEEP_AT_MOST {
-            self.recent.push((key, starts.clone()));
+        let found = Arc::new(found);
+        if found.pos.len() <= KEEP_AT_MOST {
+            self.recent.push((key, found.clone()));
             if self.recent.len() > RECENT {
                 self.recent.remove(0);
             }
         }
-        Some(starts)
+        found
     }
+}
+
+/// Chunks of positions handled by one task.
+const CHUNK: usize = 1 << 15;
+
+/// The positions where `q` matches: the folded corpus continues with its
+/// needle there (its first `known` bytes are known to), and for a cased
+/// query the original text has its case. `orig`, when not empty, holds the
+/// original offset of each position.
+fn narrow(
+    index: &SearchIndex,
+    docs: &[Document],
+    q: &Query,
+    positions: &[u32],
+    orig: &[u32],
+    known: usize,
+) -> Found {
+    let Matcher::Words { needle, exact, .. } = &q.matcher else {
+        return Found::default();
+    };
+    let rest = &needle.as_bytes()[known.min(needle.len())..];
+    let Some(exact) = exact else {
+        if rest.is_empty() {
+            return Found {
+                pos: positions.to_vec(),
+                orig: Vec::new(),
+            };
+        }
+        let pos = positions
+            .par_chunks(CHUNK)
+            .flat_map_iter(|chunk| {
+                let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
+                chunk.iter().copied().filter(move |&p| {
+                    while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
+                        doc += 1;
+                    }
+                    let t = index.at(doc, p);
+                    t.len() >= known + rest.len()
+                        && rest.iter().zip(&t[known..]).all(|(a, b)| a == b)
+                })
+            })
+            .collect();
+        return Found {
+            pos,
+            orig: Vec::new(),
+        };
+    };
+    let e = exact.as_bytes();
+    let spaced = exact.contains(' ');
+    let pairs: Vec<(u32, u32)> = positions
+        .par_chunks(CHUNK)
+        .enumerate()
+        .flat_map_iter(|(c, chunk)| {
+            let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
+            let origs = orig.get(c * CHUNK..(c * CHUNK + chunk.len()).min(orig.len()));
+            chunk.iter().enumerate().filter_map(move |(i, &p)| {
+                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
+                    doc += 1;
+                }
+                let t = index.at(doc, p);
+                if t.len() < known + rest.len()
+                    || !rest.iter().zip(&t[known..]).all(|(a, b)| a == b)
+                {
+                    return None;
+                }
+                let off = (p - index.base[doc]) as usize;
+                let text = &docs[doc].text;
+                let o = match origs.and_then(|o| o.get(i)) {
+                    Some(&o) => o as usize,
+                    None => index.docs[doc].to_original(off..off).start,
+                };
+                let ok = text.as_bytes().get(o..o + e.len()) == Some(e)
+                    || (spaced && index.confirm_one(q, doc, text, off).is_some());
+                ok.then_some((p, o as u32))
+            })
+        })
+        .collect();
+    let (pos, orig) = pairs.into_iter().unzip();
+    Found { pos, orig }
+}
+
+/// Hits per document from the positions of the matches.
+fn count_per_doc(index: &SearchIndex, positions: &[u32]) -> Vec<(DocId, u32)> {
+    let per: Vec<Vec<(DocId, u32)>> = positions
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut out: Vec<(DocId, u32)> = Vec::new();
+            let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
+            for &p in chunk {
+                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
+                    doc += 1;
+                }
+                match out.last_mut() {
+                    Some((d, c)) if *d == doc => *c += 1,
+                    _ => out.push((doc, 1)),
+                }
+            }
+            out
+        })
+        .collect();
+    // Join the chunks: a document may straddle two.
+    let mut all: Vec<(DocId, u32)> = Vec::new();
+    for part in per {
+        for (d, c) in part {
+            match all.last_mut() {
+                Some((ld, lc)) if *ld == d => *lc += c,
+                _ => all.push((d, c)),
+            }
+        }
+    }
+    all
 }

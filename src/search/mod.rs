@@ -149,6 +149,34 @@ mod tests {
     }
 
     #[test]
+    fn words_match_where_words_begin() {
+        let (docs, index) = corpus(&[
+            "Sanctions on the North-Korean side; $5 fees; ab ab ab.",
+            "Inspections and actions.",
+        ]);
+        let h = run(&docs, &index, "ctions", Mode::Words);
+        assert_eq!(h.total, 0, "not inside a word");
+        let h = run(&docs, &index, "sanction", Mode::Words);
+        assert_eq!(
+            texts(&docs, &index, &h),
+            vec!["Sanction"],
+            "a word's beginning"
+        );
+        let h = run(&docs, &index, "korea", Mode::Words);
+        assert_eq!(texts(&docs, &index, &h), vec!["Korea"], "after a hyphen");
+        let h = run(&docs, &index, "$5", Mode::Words);
+        assert_eq!(
+            texts(&docs, &index, &h),
+            vec!["$5"],
+            "symbols match anywhere"
+        );
+        let h = run(&docs, &index, "ab ab", Mode::Words);
+        assert_eq!(h.total, 2, "overlapping matches count");
+        let h = run(&docs, &index, "ctions", Mode::Regex);
+        assert_eq!(h.total, 3, "a regex matches anywhere");
+    }
+
+    #[test]
     fn no_match() {
         let (docs, index) = corpus(TEXTS);
         let h = run(&docs, &index, "submarine", Mode::Words);
@@ -171,18 +199,26 @@ mod tests {
                 assert_eq!(narrowed.docs, fresh.docs, "{typed:?}");
                 // And the same as counting each document's hits.
                 let each: Vec<(usize, u32)> = (0..docs.len())
-                    .map(|d| (d, index.doc_hits(&fresh.query, d, &docs[d].text).len() as u32))
+                    .map(|d| {
+                        (
+                            d,
+                            index.doc_hits(&fresh.query, d, &docs[d].text).len() as u32,
+                        )
+                    })
                     .filter(|x| x.1 > 0)
                     .collect();
                 assert_eq!(fresh.docs, each, "{typed:?}");
             }
         }
         // One letter is counted from the table, the same as a scan.
-        let q = Query::new("h", Mode::Words).unwrap().unwrap();
-        let counted = Searcher::default().search(&index, &docs, q.clone());
-        let scanned: u64 = (0..docs.len())
-            .map(|d| index.doc_hits(&q, d, &docs[d].text).len() as u64)
-            .sum();
-        assert_eq!(counted.total, scanned);
+        for letter in ["h", "H", "t", "T", "s", "S"] {
+            let q = Query::new(letter, Mode::Words).unwrap().unwrap();
+            let counted = Searcher::default().search(&index, &docs, q.clone());
+            let scanned: u64 = (0..docs.len())
+                .map(|d| index.doc_hits(&q, d, &docs[d].text).len() as u64)
+                .sum();
+            assert_eq!(counted.total, scanned, "{letter}");
+            assert!(scanned > 0, "{letter}");
+        }
     }
 }

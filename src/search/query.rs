@@ -5,17 +5,17 @@ use super::fold::{collapse_whitespace, fold_query};
 use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// The words as typed, matched anywhere (inside words too), any run of
-    /// whitespace standing for any other.
+    /// The words as typed, found where a word begins (so `sanction` finds
+    /// `sanctions` and `Korea` finds `North-Korean`, but `ctions` is not a
+    /// hit); any run of whitespace stands for any other.
     #[default]
     Words,
     Regex,
 }
 
-/// Which text a needle is looked for in.
+/// Which text a regex runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Space {
     /// The case-folded text (whitespace runs made one space).
@@ -27,14 +27,15 @@ pub(super) enum Space {
 #[derive(Debug, Clone)]
 pub(super) enum Matcher {
     Words {
-        /// The bytes looked for, in `space`, and a searcher for them.
+        /// The folded query, and a searcher for it in folded texts.
         needle: String,
-        space: Space,
-        finder: memmem::Finder<'static>,
-        /// For a case-sensitive query with whitespace: the query with its
-        /// whitespace collapsed, which the original text of each folded
-        /// match must equal.
+        finder: Box<memmem::Finder<'static>>,
+        /// For a case-sensitive query: the query with its whitespace
+        /// collapsed, which the original text of each match must equal.
         exact: Option<String>,
+        /// The query begins with a letter or digit, so it matches where a
+        /// word begins; otherwise (`$5`, `“keep`) anywhere.
+        at_word_start: bool,
     },
     Regex {
         re: Regex,
@@ -60,17 +61,14 @@ pub fn has_capital(text: &str, mode: Mode) -> bool {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if mode == Mode::Regex && c == '\\' {
-            match chars.next() {
-                Some('p' | 'P') => {
-                    let rest = chars.as_str();
-                    if rest.starts_with('{') {
-                        let close = rest.find('}').map_or(rest.len(), |i| i + 1);
-                        chars = rest[close..].chars();
-                    } else {
-                        chars.next();
-                    }
+            if let Some('p' | 'P') = chars.next() {
+                let rest = chars.as_str();
+                if rest.starts_with('{') {
+                    let close = rest.find('}').map_or(rest.len(), |i| i + 1);
+                    chars = rest[close..].chars();
+                } else {
+                    chars.next();
                 }
-                _ => {}
             }
             continue;
         }
@@ -90,22 +88,15 @@ impl Query {
         }
         let case_sensitive = has_capital(text, mode);
         let matcher = match mode {
-            Mode::Words if case_sensitive && !text.contains(char::is_whitespace) => {
-                Matcher::Words {
-                    needle: text.to_string(),
-                    space: Space::Original,
-                    finder: memmem::Finder::new(text.as_bytes()).into_owned(),
-                    exact: None,
-                }
-            }
             Mode::Words => {
-                let folded = fold_query(text);
-                let finder = memmem::Finder::new(folded.as_bytes()).into_owned();
+                let needle = fold_query(text);
+                let finder = Box::new(memmem::Finder::new(needle.as_bytes()).into_owned());
+                let at_word_start = needle.chars().next().is_some_and(char::is_alphanumeric);
                 Matcher::Words {
-                    needle: folded,
-                    space: Space::Folded,
+                    needle,
                     finder,
                     exact: case_sensitive.then(|| collapse_whitespace(text)),
+                    at_word_start,
                 }
             }
             Mode::Regex => {
@@ -141,8 +132,7 @@ impl Query {
         }))
     }
 
-    /// What a words query looks for: its folded text, or for a cased
-    /// query without whitespace the text as typed.
+    /// What a words query looks for: its folded text.
     pub fn needle(&self) -> Option<&str> {
         match &self.matcher {
             Matcher::Words { needle, .. } => Some(needle),
@@ -176,8 +166,7 @@ mod tests {
             .unwrap();
         assert!(q.case_sensitive);
         assert_eq!(q.needle(), Some("sanctions relief"));
-        let q = Query::new("Biegun", Mode::Words).unwrap().unwrap();
-        assert_eq!(q.needle(), Some("Biegun"), "cased, no space: looked for as typed");
+
         let e = Query::new("(unclosed", Mode::Regex).unwrap_err();
         assert!(e.contains("unclosed"), "{e}");
     }

@@ -61,7 +61,11 @@ pub fn draw_context(
     let after = after.split('\n').next().unwrap_or("");
     let mut cx = x;
     let end = x + width as u16;
-    for (s, style) in [(before.as_str(), base), (matched.as_str(), mark), (after, base)] {
+    for (s, style) in [
+        (before.as_str(), base),
+        (matched.as_str(), mark),
+        (after, base),
+    ] {
         if cx >= end {
             break;
         }
@@ -148,13 +152,7 @@ impl Widget for HitsOverlay<'_> {
                         base.patch(theme.get(entity_scope(ent.kind))),
                     );
                     if hw < w {
-                        buf.set_stringn(
-                            inner.x + hw as u16,
-                            y,
-                            fit(&rest, w - hw),
-                            w - hw,
-                            base,
-                        );
+                        buf.set_stringn(inner.x + hw as u16, y, fit(&rest, w - hw), w - hw, base);
                     }
                 }
                 Some(HitRow::Doc(i)) => {
