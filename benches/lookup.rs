@@ -8,9 +8,20 @@
 //! else the seeds.
 
 use crossread::corpus;
+use crossread::search::finder::{self, FinderIndex};
 use crossread::search::{Mode, Query, SearchIndex, Searcher};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// Typed into the finder.
+const FINDER_QUERIES: &[&str] = &[
+    "biegun",
+    "sanctions relief",
+    "2019-02",
+    "president trump",
+    "kim",
+    "minister",
+];
 
 const QUERIES: &[(&str, Mode)] = &[
     ("sanctions relief", Mode::Words),
@@ -172,5 +183,67 @@ fn main() {
             ms(percentile(&all, 0.95)),
             ms(*all.last().unwrap())
         );
+        finder_bench(&docs);
     }
+}
+
+/// The finder: rank every document, entity, claim and event per keystroke.
+fn finder_bench(docs: &[crossread::corpus::Document]) {
+    let t = Instant::now();
+    let index = crossread::index::Index::build(docs, &Default::default());
+    let analysis = t.elapsed();
+    let t = Instant::now();
+    let fi = FinderIndex::build(docs, Some(&index));
+    println!(
+        "  finder: {} items ({} documents, {} entities, {} claims, {} events), listed in {:.0} ms (analysis {:.1} s)",
+        fi.items.len(),
+        docs.len(),
+        index.entities.len(),
+        index.claims.len(),
+        index.events.len(),
+        ms(t.elapsed()),
+        analysis.as_secs_f64()
+    );
+    let mut all = Vec::new();
+    for q in FINDER_QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        let mut times = vec![Vec::new(); chars.len()];
+        let mut total = 0;
+        for _ in 0..REPEAT {
+            let mut prev: Option<finder::Matches> = None;
+            let mut typed = String::new();
+            for (i, c) in chars.iter().enumerate() {
+                typed.push(*c);
+                let t = Instant::now();
+                let m = finder::rank(&fi, &typed, prev.as_ref());
+                times[i].push(t.elapsed());
+                total = m.total;
+                prev = Some(m);
+            }
+        }
+        let times: Vec<Duration> = times
+            .into_iter()
+            .map(|mut v| {
+                v.sort();
+                v[v.len() / 2]
+            })
+            .collect();
+        let worst = times.iter().max().copied().unwrap_or_default();
+        println!(
+            "  finder {:<22} {:>7} matches  per keystroke (median of {REPEAT}): first {:>6.2} ms, worst {:>6.2} ms",
+            format!("{q:?}"),
+            total,
+            ms(times[0]),
+            ms(worst)
+        );
+        all.extend(times);
+    }
+    all.sort();
+    println!(
+        "  finder keystrokes ({}): median {:.2} ms, 95th percentile {:.2} ms, max {:.2} ms",
+        all.len(),
+        ms(percentile(&all, 0.5)),
+        ms(percentile(&all, 0.95)),
+        ms(*all.last().unwrap())
+    );
 }

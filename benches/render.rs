@@ -31,6 +31,7 @@ fn main() {
             help_lines,
             index: Some(&index),
             search: None,
+            finder: None,
         };
         state.update(input, &ctx);
     };
@@ -53,6 +54,7 @@ fn main() {
             progress: None,
             index: Some(&index),
             search: None,
+            finder: None,
         };
         let n = 2000;
         let t = Instant::now();

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod card;
 pub mod corpus;
 pub mod export;
 pub mod index;

@@ -267,16 +267,22 @@ fn run_reader(cli: Cli) -> ExitCode {
         corpus::load_aliases(&inputs_of(&cli.paths), config_dir().as_deref());
     issues.extend(alias_issues);
 
-    // The analysis runs in the background; the text shows at once.
+    // The analysis runs in the background; the text shows at once. The
+    // finder's list follows it (it lists what the analysis found).
     let (tx, rx) = std::sync::mpsc::channel();
+    let (finder_tx, finder_rx) = std::sync::mpsc::channel();
     {
         let docs = docs.clone();
         std::thread::spawn(move || {
-            let index = crossread::index::Index::build(&docs, &aliases);
-            let _ = tx.send(index);
+            let index = std::sync::Arc::new(crossread::index::Index::build(&docs, &aliases));
+            if tx.send(index.clone()).is_ok() {
+                let items = crossread::search::finder::FinderIndex::build(&docs, Some(&index));
+                let _ = finder_tx.send(items);
+            }
         });
     }
-    let mut index: Option<crossread::index::Index> = None;
+    let mut finder: Option<crossread::search::finder::FinderIndex> = None;
+    let mut index: Option<std::sync::Arc<crossread::index::Index>> = None;
     let analysis_started = Instant::now();
     // The search index too: it does not need the analysis, so search works
     // before the analysis is done.
@@ -313,10 +319,27 @@ fn run_reader(cli: Cli) -> ExitCode {
                     issues: &issues,
                     wraps: &wraps,
                     help_lines,
-                    index: index.as_ref(),
+                    index: index.as_deref(),
                     search: search.as_ref(),
+                    finder: finder.as_ref(),
                 };
                 state.update(Input::Analysed, &ctx);
+                dirty = true;
+            }
+            if finder.is_none()
+                && let Ok(f) = finder_rx.try_recv()
+            {
+                finder = Some(f);
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
+                };
+                state.update(Input::FinderReady, &ctx);
                 dirty = true;
             }
             if search.is_none()
@@ -328,8 +351,9 @@ fn run_reader(cli: Cli) -> ExitCode {
                     issues: &issues,
                     wraps: &wraps,
                     help_lines,
-                    index: index.as_ref(),
+                    index: index.as_deref(),
                     search: search.as_ref(),
+                    finder: finder.as_ref(),
                 };
                 state.update(Input::Indexed, &ctx);
                 dirty = true;
@@ -349,8 +373,9 @@ fn run_reader(cli: Cli) -> ExitCode {
                     theme: &themes[state.theme],
                     keymap: &keymap,
                     progress: progress.as_deref(),
-                    index: index.as_ref(),
+                    index: index.as_deref(),
                     search: search.as_ref(),
+                    finder: finder.as_ref(),
                 };
                 terminal.draw(|f| ui::draw(f, &state, &view))?;
                 dirty = false;
@@ -382,8 +407,9 @@ fn run_reader(cli: Cli) -> ExitCode {
                         issues: &issues,
                         wraps: &wraps,
                         help_lines,
-                        index: index.as_ref(),
+                        index: index.as_deref(),
                         search: search.as_ref(),
+                        finder: finder.as_ref(),
                     };
                     state.update(input, &ctx);
                     dirty = true;

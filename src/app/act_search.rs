@@ -249,6 +249,7 @@ impl AppState {
                 self.overlays.close_top();
                 self.choose_entity(ctx, e);
                 self.walk = Walk::Mentions;
+                self.open_card(ctx, e);
                 return;
             }
             Some(HitRow::Doc(i)) => (i, 0),

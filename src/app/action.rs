@@ -32,6 +32,10 @@ pub enum Action {
     ToggleRegex,
     /// The list of the search's hits.
     HitsList,
+    /// The fuzzy finder over documents, entities, claims and dates.
+    Finder,
+    /// The card of the entity in question.
+    EntityCard,
     DeleteWord,
     ClearInput,
     CursorLeft,
@@ -81,4 +85,6 @@ pub enum Input {
     Backspace,
     /// The search index is ready.
     Indexed,
+    /// The finder's full list is ready.
+    FinderReady,
 }

@@ -17,6 +17,8 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             Overlay::Links { .. } => Context::Links,
             Overlay::Picker { .. } => Context::Picker,
             Overlay::Hits { .. } => Context::Hits,
+            Overlay::Finder => Context::Finder,
+            Overlay::Card => Context::Card,
         };
         return vec![c];
     }
@@ -37,7 +39,10 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
 
 /// Is a text field taking typed characters?
 fn typing(contexts: &[Context]) -> bool {
-    matches!(contexts.first(), Some(Context::Filter | Context::Prompt))
+    matches!(
+        contexts.first(),
+        Some(Context::Filter | Context::Prompt | Context::Finder)
+    )
 }
 
 /// Global actions that work over every overlay and mode that does not bind

@@ -3,11 +3,15 @@
 //! One small state per pane and overlay, each in its own module; `state`
 //! composes them. Knows nothing of how things are drawn.
 
+mod act_card;
+mod act_finder;
 mod act_search;
 pub mod action;
+pub mod card;
 pub mod chosen;
 pub mod compare;
 pub mod document;
+pub mod finder;
 mod goto;
 pub mod input;
 pub mod jumps;

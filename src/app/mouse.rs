@@ -20,6 +20,12 @@ impl AppState {
                     o.select_by(delta, n);
                 }
             }
+            Some(Overlay::Finder) => self.finder_move(delta),
+            Some(Overlay::Card) => {
+                if let Some(c) = self.card.as_mut() {
+                    c.move_by(delta);
+                }
+            }
             Some(Overlay::Links { .. } | Overlay::Picker { .. }) => {}
             None => {
                 if self.compare.is_some() {

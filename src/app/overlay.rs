@@ -22,6 +22,10 @@ pub enum Overlay {
     Hits {
         selected: usize,
     },
+    /// The fuzzy finder (its state is the app's `finder`).
+    Finder,
+    /// An entity's card (its state is the app's `card`).
+    Card,
 }
 
 impl Overlay {

@@ -2,9 +2,11 @@
 //! and the one function that changes it (`update`).
 
 use super::action::{Action, Input};
+use super::card::CardState;
 use super::chosen::Chosen;
 use super::compare::{self, Compare, compare_pairs};
 use super::document::{DocumentState, claim_in_next_document};
+use super::finder::FinderState;
 use super::input::Edit;
 use super::jumps::JumpList;
 use super::layout::{self, Panes};
@@ -15,6 +17,7 @@ use super::timeline::TimelineState;
 use crate::corpus::{DocId, Document, LoadIssue};
 use crate::index::Index;
 use crate::search::SearchIndex;
+use crate::search::finder::FinderIndex;
 use crate::text::wrap::{Line, WrapCache};
 use ratatui::layout::Rect;
 
@@ -36,6 +39,9 @@ pub struct AppState {
     pub overlays: Overlays,
     pub jumps: JumpList,
     pub search: SearchState,
+    pub finder: FinderState,
+    /// The open entity card.
+    pub card: Option<CardState>,
     /// What `n`/`N` walk: the search's hits or the chosen entity's mentions.
     pub walk: Walk,
     pub compare: Option<Compare>,
@@ -58,6 +64,8 @@ pub struct Ctx<'a> {
     pub index: Option<&'a Index>,
     /// The search index, once built.
     pub search: Option<&'a SearchIndex>,
+    /// The finder's full list, once the analysis is there.
+    pub finder: Option<&'a FinderIndex>,
 }
 
 impl AppState {
@@ -70,6 +78,8 @@ impl AppState {
             overlays: Overlays::default(),
             jumps: JumpList::default(),
             search: SearchState::default(),
+            finder: FinderState::default(),
+            card: None,
             walk: Walk::default(),
             compare: None,
             focus: Pane::Document,
@@ -217,6 +227,27 @@ impl AppState {
                         o.select_by(delta, n)
                     }
                 }
+                Overlay::Card => {
+                    let d = match action {
+                        Action::PageDown | Action::PageUp => {
+                            delta.signum() * (self.size.height as isize / 2).max(1)
+                        }
+                        Action::Top | Action::Bottom => delta,
+                        _ => delta.signum(),
+                    };
+                    if let Some(c) = self.card.as_mut() {
+                        c.move_by(d);
+                    }
+                }
+                Overlay::Finder => {
+                    let d = match action {
+                        Action::PageDown | Action::PageUp => {
+                            delta.signum() * (self.size.height as isize / 2).max(1)
+                        }
+                        _ => delta,
+                    };
+                    self.finder_move(d);
+                }
             }
             return;
         }
@@ -333,7 +364,7 @@ impl AppState {
         // arriving or a resize does not dismiss it).
         if !matches!(
             input,
-            Input::Analysed | Input::Indexed | Input::Resize { .. }
+            Input::Analysed | Input::Indexed | Input::FinderReady | Input::Resize { .. }
         ) {
             self.message = None;
         }
@@ -348,7 +379,9 @@ impl AppState {
                 self.scroll_doc(ctx, 0);
             }
             Input::Char(c) => {
-                if self.search.prompt.is_some() {
+                if self.overlays.top() == Some(&Overlay::Finder) {
+                    self.finder_edit(ctx, Edit::Insert(c));
+                } else if self.search.prompt.is_some() {
                     self.search_edit(ctx, Edit::Insert(c));
                 } else if self.sidebar.filter_editing {
                     self.sidebar.filter.push(c);
@@ -357,7 +390,9 @@ impl AppState {
                 }
             }
             Input::Backspace => {
-                if self.search.prompt.is_some() {
+                if self.overlays.top() == Some(&Overlay::Finder) {
+                    self.finder_edit(ctx, Edit::Backspace);
+                } else if self.search.prompt.is_some() {
                     self.search_edit(ctx, Edit::Backspace);
                 } else if self.sidebar.filter_editing {
                     self.sidebar.filter.pop();
@@ -374,6 +409,7 @@ impl AppState {
                 }
                 self.refresh_entities(ctx);
             }
+            Input::FinderReady => self.finder_analysed(ctx),
             Input::Action(a) => self.act(a, ctx),
         }
     }
@@ -427,12 +463,14 @@ impl AppState {
                 }
                 self.open_hits();
             }
-            DeleteWord => self.search_edit(ctx, Edit::DeleteWord),
-            ClearInput => self.search_edit(ctx, Edit::Clear),
-            CursorLeft => self.search_edit(ctx, Edit::Left),
-            CursorRight => self.search_edit(ctx, Edit::Right),
-            CursorHome => self.search_edit(ctx, Edit::Home),
-            CursorEnd => self.search_edit(ctx, Edit::End),
+            DeleteWord => self.edit(ctx, Edit::DeleteWord),
+            ClearInput => self.edit(ctx, Edit::Clear),
+            CursorLeft => self.edit(ctx, Edit::Left),
+            CursorRight => self.edit(ctx, Edit::Right),
+            CursorHome => self.edit(ctx, Edit::Home),
+            CursorEnd => self.edit(ctx, Edit::End),
+            Finder => self.open_finder(ctx),
+            EntityCard => self.card_for_context(ctx),
             Confirm => self.confirm(ctx),
             Compare => {
                 if self.compare.is_some() {
@@ -501,6 +539,15 @@ impl AppState {
         }
     }
 
+    /// An edit of whichever text field is taking keys.
+    fn edit(&mut self, ctx: &Ctx, e: Edit) {
+        if self.overlays.top() == Some(&Overlay::Finder) {
+            self.finder_edit(ctx, e);
+        } else {
+            self.search_edit(ctx, e);
+        }
+    }
+
     fn confirm(&mut self, ctx: &Ctx) {
         if self.search.prompt.is_some() {
             return self.confirm_search(ctx);
@@ -523,6 +570,8 @@ impl AppState {
             }
             Some(Overlay::Picker { selected }) => return self.open_compare(ctx, selected),
             Some(Overlay::Hits { selected }) => return self.confirm_hit_row(ctx, selected),
+            Some(Overlay::Finder) => return self.confirm_finder(ctx),
+            Some(Overlay::Card) => return self.confirm_card(ctx),
             Some(Overlay::Help { .. } | Overlay::Log { .. }) => return,
             None => {}
         }

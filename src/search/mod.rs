@@ -11,6 +11,7 @@
 //!   keystroke when the query extends it.
 //! - [`Names`]: the entity a query names, offered first.
 
+pub mod finder;
 pub mod fold;
 pub mod hits;
 pub mod index;

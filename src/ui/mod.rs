@@ -1,8 +1,10 @@
 //! Drawing: a pure function of the corpus, the state and the theme. One
 //! module per pane; panes are borrowed widgets. Nothing here changes state.
 
+pub mod card;
 pub mod compare;
 pub mod document;
+pub mod finder;
 pub mod help;
 pub mod hits;
 pub mod links;
@@ -36,6 +38,8 @@ pub struct View<'a> {
     pub index: Option<&'a crate::index::Index>,
     /// The search index, once built.
     pub search: Option<&'a crate::search::SearchIndex>,
+    /// The finder's full list, once the analysis is there.
+    pub finder: Option<&'a crate::search::finder::FinderIndex>,
 }
 
 /// A document's outlet and publication date, when the analysis found them.
@@ -102,6 +106,12 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
                     },
                     area,
                 )
+            }
+        }
+        Overlay::Finder => frame.render_widget(finder::FinderOverlay { state, view }, area),
+        Overlay::Card => {
+            if let Some(card) = state.card.as_ref() {
+                frame.render_widget(card::CardOverlay { view, card }, area)
             }
         }
         Overlay::Picker { selected } => frame.render_widget(

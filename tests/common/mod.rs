@@ -17,6 +17,7 @@ pub fn seeds() -> PathBuf {
 pub struct Harness {
     pub index: Option<crossread::index::Index>,
     pub search: Option<crossread::search::SearchIndex>,
+    pub finder: Option<crossread::search::finder::FinderIndex>,
     pub docs: Vec<Document>,
     pub issues: Vec<LoadIssue>,
     pub wraps: WrapCache,
@@ -38,6 +39,7 @@ impl Harness {
         Harness {
             index: None,
             search: None,
+            finder: None,
             docs: loaded.documents,
             issues: loaded.issues,
             wraps: WrapCache::default(),
@@ -59,6 +61,11 @@ impl Harness {
         h.act(Input::Analysed);
         h.search = Some(crossread::search::SearchIndex::build(&h.docs));
         h.act(Input::Indexed);
+        h.finder = Some(crossread::search::finder::FinderIndex::build(
+            &h.docs,
+            h.index.as_ref(),
+        ));
+        h.act(Input::FinderReady);
         h
     }
 
@@ -75,6 +82,7 @@ impl Harness {
             help_lines,
             index: self.index.as_ref(),
             search: self.search.as_ref(),
+            finder: self.finder.as_ref(),
         };
         self.state.update(input, &ctx);
     }
@@ -116,6 +124,7 @@ impl Harness {
             progress: None,
             index: self.index.as_ref(),
             search: self.search.as_ref(),
+            finder: self.finder.as_ref(),
         };
         term.draw(|f| ui::draw(f, &self.state, &view)).unwrap();
         term.backend().buffer().clone()
