@@ -183,24 +183,24 @@ fn main() {
             ms(percentile(&all, 0.95)),
             ms(*all.last().unwrap())
         );
-        finder_bench(&docs);
+        finder_bench(&docs, &index);
     }
 }
 
 /// The finder: rank every document, entity, claim and event per keystroke.
-fn finder_bench(docs: &[crossread::corpus::Document]) {
+fn finder_bench(docs: &[crossread::corpus::Document], search: &SearchIndex) {
     let t = Instant::now();
     let index = crossread::index::Index::build(docs, &Default::default());
     let analysis = t.elapsed();
     let t = Instant::now();
     let fi = FinderIndex::build(docs, Some(&index));
     println!(
-        "  finder: {} items ({} documents, {} entities, {} claims, {} events), listed in {:.0} ms (analysis {:.1} s)",
-        fi.items.len(),
+        "  finder: {} documents, {} entities, {} claims, {} events ({} rows of dates); listed in {:.0} ms (analysis {:.1} s)",
         docs.len(),
         index.entities.len(),
         index.claims.len(),
         index.events.len(),
+        fi.event_groups.len(),
         ms(t.elapsed()),
         analysis.as_secs_f64()
     );
@@ -211,11 +211,18 @@ fn finder_bench(docs: &[crossread::corpus::Document]) {
         let mut total = 0;
         for _ in 0..REPEAT {
             let mut prev: Option<finder::Matches> = None;
+            let mut searcher = Searcher::default();
             let mut typed = String::new();
             for (i, c) in chars.iter().enumerate() {
                 typed.push(*c);
                 let t = Instant::now();
-                let m = finder::rank(&fi, &typed, prev.as_ref());
+                let claims = finder::Claims {
+                    search,
+                    index: &index,
+                    docs,
+                    searcher: &mut searcher,
+                };
+                let m = finder::rank(&fi, &typed, prev.as_ref(), Some(claims));
                 times[i].push(t.elapsed());
                 total = m.total;
                 prev = Some(m);

@@ -106,12 +106,31 @@ pub struct Card {
 /// How many entities are listed as appearing with it.
 const PEERS: usize = 8;
 
-fn how_merged(k: AliasKind) -> &'static str {
+/// How an alias came to name the entity, in words: from the kind the
+/// analysis gave it, and for plain names from how the two strings relate.
+fn how_merged(name: &str, alias: &str, k: AliasKind) -> &'static str {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
     match k {
-        AliasKind::Name => "the same name written another way",
-        AliasKind::ShortForm => "a short form (surname, acronym, short name)",
         AliasKind::Demonym => "its people or adjective (demonym)",
         AliasKind::Capital => "its capital, standing for it",
+        _ if squash(name) == squash(alias) => "the same name with other hyphens, spaces or case",
+        _ if words.len() > 1 && words.last().is_some_and(|l| squash(l) == squash(alias)) => {
+            "the surname alone, resolved to the full name"
+        }
+        _ if initials.len() > 1 && squash(&initials) == squash(alias) => "its acronym",
+        AliasKind::ShortForm => "a short form of the name",
+        AliasKind::Name => "another name for it in the texts",
     }
 }
 
@@ -253,7 +272,7 @@ impl Card {
                 .iter()
                 .map(|a| CardAlias {
                     name: a.name.clone(),
-                    how: how_merged(a.kind),
+                    how: how_merged(&ent.name, &a.name, a.kind),
                 })
                 .collect(),
             sources,

@@ -24,17 +24,28 @@ impl AppState {
         }
         self.finder.input = Default::default();
         self.finder.selected = 0;
+        self.finder.searcher.clear();
         self.rank_finder(ctx, false);
         self.overlays.open(Overlay::Finder);
     }
 
     /// Rank again after the query (or the list) changed.
     pub(super) fn rank_finder(&mut self, ctx: &Ctx, narrow: bool) {
-        let Some(items) = self.finder_items(ctx.finder) else {
+        let local = self.finder.local.clone();
+        let Some(items) = ctx.finder.or(local.as_deref()) else {
             return;
         };
         let previous = narrow.then_some(&self.finder.matches);
-        let m = finder::rank(items, &self.finder.input.text, previous);
+        let claims = match (ctx.search, ctx.index) {
+            (Some(search), Some(index)) if items.analysed => Some(finder::Claims {
+                search,
+                index,
+                docs: ctx.docs,
+                searcher: &mut self.finder.searcher,
+            }),
+            _ => None,
+        };
+        let m = finder::rank(items, &self.finder.input.text, previous, claims);
         self.finder.matches = m;
         self.finder.selected = 0;
     }
@@ -72,7 +83,7 @@ impl AppState {
         let Some(&(i, _)) = self.finder.matches.ranked.get(self.finder.selected) else {
             return;
         };
-        let target = items.items[i as usize].target;
+        let target = items.target(i);
         self.overlays.close_top();
         self.go_to_target(ctx, target);
     }

@@ -2,6 +2,7 @@
 //! selected row.
 
 use super::input::LineInput;
+use crate::search::Searcher;
 use crate::search::finder::{FinderIndex, Matches};
 use std::sync::Arc;
 
@@ -12,4 +13,7 @@ pub struct FinderState {
     pub selected: usize,
     /// The documents-only list used before the analysis is there.
     pub local: Option<Arc<FinderIndex>>,
+    /// Finds the claims (through the search index), remembering the last
+    /// keystrokes.
+    pub searcher: Searcher,
 }

@@ -1,10 +1,18 @@
 //! The fuzzy finder's engine: one list of everything a briefing asks about
-//! (documents, entities, claims, dated events), matched with nucleo-matcher
-//! (helix's fuzzy matcher) and ranked. Pure: no terminal.
+//! (documents, entities, claims, dated events), ranked. Pure: no terminal.
+//!
+//! Names (document titles, entity names and aliases, dates) are matched
+//! fuzzily with nucleo-matcher, helix's matcher. Claims are long sentences,
+//! where a fuzzy match of a few letters is found in nearly every one: a
+//! claim matches when every word of the query (of three letters or more)
+//! begins a word in it, found through the search index, so a keystroke
+//! costs as much as the words' occurrences, not the corpus. Claims made in
+//! the same words by several documents (copies) are listed once.
 
+use super::{Mode, Query, SearchIndex, Searcher};
 use crate::corpus::{DocId, Document};
 use crate::index::Index;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -15,7 +23,8 @@ pub enum Target {
     Document(DocId),
     Entity(usize),
     Claim(usize),
-    /// An event, by its index in the index's event list.
+    /// An event, by its index in the index's event list (the first of the
+    /// events with the same date and words).
     Event(usize),
 }
 
@@ -36,14 +45,20 @@ pub struct Item {
     pub target: Target,
     /// The text matched and shown.
     pub text: Utf32String,
-    /// How much the item weighs among equals: mentions, sources.
+    /// How much the item weighs among equals: mentions, documents.
     pub weight: u32,
 }
 
 /// Every item, built once the corpus (and its analysis) is there.
 #[derive(Debug, Default)]
 pub struct FinderIndex {
+    /// Documents, entities and dated events, matched fuzzily.
     pub items: Vec<Item>,
+    /// Per dated-event item (by its first event): every event with the same
+    /// date and words.
+    pub event_groups: std::collections::HashMap<usize, Vec<usize>>,
+    /// Per claim, a hash of its words, to list copies once.
+    claim_hash: Vec<u64>,
     /// True when entities, claims and events are in (the analysis was
     /// there); documents only otherwise.
     pub analysed: bool,
@@ -109,7 +124,7 @@ impl FinderIndex {
         let Some(ix) = index else {
             return FinderIndex {
                 items,
-                analysed: false,
+                ..Default::default()
             };
         };
         items.extend(ix.entities.iter().map(|e| {
@@ -126,31 +141,48 @@ impl FinderIndex {
                 weight: e.mentions.len() as u32,
             }
         }));
-        let claims: Vec<Item> = ix
+        let claim_hash = ix
             .claims
             .par_iter()
-            .map(|c| Item {
-                target: Target::Claim(c.id),
-                text: plain(&docs[c.doc].text[c.range.clone()]).into(),
-                weight: ix.sources.get(c.id).copied().unwrap_or(1) as u32,
+            .map(|c| {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                super::fold::fold_query(&docs[c.doc].text[c.range.clone()]).hash(&mut h);
+                h.finish()
             })
             .collect();
-        items.extend(claims);
-        items.extend(ix.events.iter().enumerate().map(|(i, e)| {
+        // Events with the same date and words are one row.
+        let mut groups: std::collections::HashMap<(String, String), Vec<usize>> =
+            Default::default();
+        let mut order: Vec<(String, String)> = Vec::new();
+        for &i in &ix.timeline {
+            let e = &ix.events[i];
             let end = e.end.map_or(String::new(), |x| format!("-{}", x.iso()));
-            Item {
-                target: Target::Event(i),
-                text: format!(
-                    "{}{end} {}",
-                    e.date.iso(),
-                    plain(&docs[e.doc].text[e.range.clone()])
-                )
-                .into(),
-                weight: 0,
+            let key = (
+                format!("{}{end}", e.date.iso()),
+                plain(&docs[e.doc].text[e.range.clone()]),
+            );
+            let g = groups.entry(key.clone()).or_default();
+            if g.is_empty() {
+                order.push(key);
             }
-        }));
+            g.push(i);
+        }
+        let mut event_groups = std::collections::HashMap::new();
+        for key in order {
+            let members = groups.remove(&key).unwrap_or_default();
+            let first = members[0];
+            items.push(Item {
+                target: Target::Event(first),
+                text: format!("{} {}", key.0, key.1).into(),
+                weight: members.len() as u32,
+            });
+            event_groups.insert(first, members);
+        }
         FinderIndex {
             items,
+            event_groups,
+            claim_hash,
             analysed: true,
         }
     }
@@ -160,9 +192,10 @@ impl FinderIndex {
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
     pub query: String,
-    /// The best matches, (item, score), best first.
+    /// The best matches, (row id, score), best first. A row id below the
+    /// number of items is an item; above, a claim (`id - items`).
     pub ranked: Vec<(u32, u32)>,
-    /// How many items match in all.
+    /// How many rows match in all.
     pub total: usize,
     /// Every matching item (in index order), for narrowing.
     all: Arc<Vec<u32>>,
@@ -171,15 +204,102 @@ pub struct Matches {
 /// How many matches are ranked and shown.
 pub const SHOWN: usize = 500;
 /// Items scored by one task.
-const CHUNK: usize = 8192;
+const CHUNK: usize = 4096;
+/// Query words shorter than this do not look into claims.
+const CLAIM_WORD: usize = 3;
 
 fn pattern(query: &str) -> Pattern {
     Pattern::parse(query, CaseMatching::Smart, Normalization::Smart)
 }
 
-/// Rank the items for `query`. When `previous` was for a query this one
-/// extends, only its matches are scored again.
-pub fn rank(fi: &FinderIndex, query: &str, previous: Option<&Matches>) -> Matches {
+/// What claims are found with: the search index over the same documents,
+/// the analysis, and a searcher whose memory narrows the next keystroke.
+pub struct Claims<'a> {
+    pub search: &'a SearchIndex,
+    pub index: &'a Index,
+    pub docs: &'a [Document],
+    pub searcher: &'a mut Searcher,
+}
+
+impl FinderIndex {
+    /// What row `id` stands for.
+    pub fn target(&self, id: u32) -> Target {
+        match self.items.get(id as usize) {
+            Some(it) => it.target,
+            None => Target::Claim(id as usize - self.items.len()),
+        }
+    }
+
+    /// The text of row `id`, as shown.
+    pub fn text(&self, id: u32, docs: &[Document], index: Option<&Index>) -> String {
+        match self.items.get(id as usize) {
+            Some(it) => it.text.to_string(),
+            None => {
+                let c = id as usize - self.items.len();
+                index
+                    .and_then(|ix| ix.claims.get(c))
+                    .map_or(String::new(), |c| plain(&docs[c.doc].text[c.range.clone()]))
+            }
+        }
+    }
+}
+
+/// The claims in which every word of `query` (of three letters or more)
+/// begins a word, one per set of copies, heaviest (most sources) first.
+fn claims_matching(fi: &FinderIndex, query: &str, cl: &mut Claims) -> Vec<usize> {
+    let words: Vec<&str> = query
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= CLAIM_WORD)
+        .collect();
+    let mut found: Option<Vec<usize>> = None;
+    // Rarer words first: they narrow the most.
+    let mut places: Vec<Vec<(DocId, usize)>> = words
+        .iter()
+        .filter_map(|w| Query::new(w, Mode::Words).ok().flatten())
+        .map(|q| cl.searcher.places(cl.search, cl.docs, &q))
+        .collect();
+    places.sort_by_key(Vec::len);
+    for p in places {
+        let mut ids: Vec<usize> = Vec::new();
+        let mut k = 0;
+        while k < p.len() {
+            let d = p[k].0;
+            let cs = cl.index.doc_claims(d);
+            while k < p.len() && p[k].0 == d {
+                let o = p[k].1;
+                k += 1;
+                if let Some(i) = cs.partition_point(|c| c.range.start <= o).checked_sub(1)
+                    && o < cs[i].range.end
+                    && ids.last() != Some(&cs[i].id)
+                {
+                    ids.push(cs[i].id);
+                }
+            }
+        }
+        found = Some(match found {
+            None => ids,
+            Some(prev) => prev
+                .into_iter()
+                .filter(|c| ids.binary_search(c).is_ok())
+                .collect(),
+        });
+    }
+    let mut ids = found.unwrap_or_default();
+    // Copies once: the first claim of each text.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|&c| seen.insert(fi.claim_hash.get(c).copied().unwrap_or(c as u64)));
+    ids.sort_by_key(|&c| std::cmp::Reverse(cl.index.sources.get(c).copied().unwrap_or(1)));
+    ids
+}
+
+/// Rank the rows for `query`. When `previous` was for a query this one
+/// extends, only its matching items are scored again.
+pub fn rank(
+    fi: &FinderIndex,
+    query: &str,
+    previous: Option<&Matches>,
+    claims: Option<Claims>,
+) -> Matches {
     if query.trim().is_empty() {
         // Nothing typed: documents in corpus order, then entities by
         // mentions (the items' own order).
@@ -208,7 +328,7 @@ pub fn rank(fi: &FinderIndex, query: &str, previous: Option<&Matches>) -> Matche
         })
         .collect()
     };
-    let scored: Vec<(u32, u32)> = match narrowing {
+    let mut scored: Vec<(u32, u32)> = match narrowing {
         Some(p) => p
             .all
             .par_chunks(CHUNK)
@@ -225,17 +345,35 @@ pub fn rank(fi: &FinderIndex, query: &str, previous: Option<&Matches>) -> Matche
                 .collect()
         }
     };
-    let total = scored.len();
     let all: Vec<u32> = scored.iter().map(|x| x.0).collect();
+    // Claims score as a whole-word match of the query, a little below a
+    // name that is exactly the query.
+    if let Some(mut cl) = claims {
+        let claim_ids = claims_matching(fi, query, &mut cl);
+        let mut m = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let exact = pat
+            .score(
+                nucleo_matcher::Utf32Str::new(query.trim(), &mut buf),
+                &mut m,
+            )
+            .unwrap_or(0);
+        let claim_score = exact * 9 / 10;
+        let base = fi.items.len() as u32;
+        scored.extend(
+            claim_ids
+                .into_iter()
+                .map(|c| (base + c as u32, claim_score)),
+        );
+    }
+    let total = scored.len();
+    let weight = |i: u32| match fi.items.get(i as usize) {
+        Some(it) => (it.target.order(), it.weight, it.text.len()),
+        None => (Target::Claim(0).order(), 0, 0),
+    };
     let key = |&(i, s): &(u32, u32)| {
-        let it = &fi.items[i as usize];
-        (
-            std::cmp::Reverse(s),
-            it.target.order(),
-            std::cmp::Reverse(it.weight),
-            it.text.len(),
-            i,
-        )
+        let (order, w, len) = weight(i);
+        (std::cmp::Reverse(s), order, std::cmp::Reverse(w), len, i)
     };
     let mut ranked = scored;
     if ranked.len() > SHOWN {
@@ -251,13 +389,24 @@ pub fn rank(fi: &FinderIndex, query: &str, previous: Option<&Matches>) -> Matche
     }
 }
 
-/// The positions (in characters) of `query`'s matched characters in item
-/// `i`'s text, for marking them.
-pub fn matched_chars(fi: &FinderIndex, query: &str, i: u32) -> Vec<u32> {
+/// The positions (in characters) of `query`'s matched characters in `text`
+/// (row `id`'s text), for marking them: fuzzy for names, by words for
+/// claims.
+pub fn matched_chars(fi: &FinderIndex, query: &str, id: u32, text: &str) -> Vec<u32> {
     let mut m = Matcher::new(Config::DEFAULT);
     let mut idx = Vec::new();
-    if let Some(it) = fi.items.get(i as usize) {
-        pattern(query).indices(it.text.slice(..), &mut m, &mut idx);
+    let mut buf = Vec::new();
+    let hay = nucleo_matcher::Utf32Str::new(text, &mut buf);
+    if (id as usize) < fi.items.len() {
+        pattern(query).indices(hay, &mut m, &mut idx);
+    } else {
+        let words = Pattern::new(
+            query,
+            CaseMatching::Smart,
+            Normalization::Smart,
+            AtomKind::Substring,
+        );
+        words.indices(hay, &mut m, &mut idx);
     }
     idx.sort_unstable();
     idx.dedup();
@@ -279,6 +428,7 @@ mod tests {
                 })
                 .collect(),
             analysed: true,
+            ..Default::default()
         }
     }
 
@@ -306,7 +456,7 @@ mod tests {
             (Target::Entity(1), "Harriet Boardman", 2),
             (Target::Event(0), "2021-03-08 March 8", 0),
         ]);
-        let m = rank(&fi, "harbour board", None);
+        let m = rank(&fi, "harbour board", None, None);
         assert_eq!(m.total, 2);
         assert_eq!(
             order(&fi, &m),
@@ -316,12 +466,12 @@ mod tests {
             ],
             "the entity whose name it is comes first"
         );
-        let m = rank(&fi, "hboard", None);
+        let m = rank(&fi, "hboard", None, None);
         assert!(m.total >= 2, "fuzzy: letters in order");
-        let m = rank(&fi, "2021-03", None);
+        let m = rank(&fi, "2021-03", None, None);
         let o = order(&fi, &m);
         assert!(o.contains(&"2021-03-08 March 8".to_string()), "{o:?}");
-        let m = rank(&fi, "zzz", None);
+        let m = rank(&fi, "zzz", None, None);
         assert_eq!(m.total, 0);
         // Equal scores: entities first, then heavier ones.
         let fi = items(&[
@@ -329,7 +479,7 @@ mod tests {
             (Target::Entity(1), "Kim", 1),
             (Target::Entity(2), "Kim", 5),
         ]);
-        let m = rank(&fi, "kim", None);
+        let m = rank(&fi, "kim", None, None);
         let targets: Vec<Target> = m
             .ranked
             .iter()
@@ -339,6 +489,49 @@ mod tests {
             targets,
             vec![Target::Entity(2), Target::Entity(1), Target::Claim(0)]
         );
+    }
+
+    #[test]
+    fn claims_are_found_by_their_words_once_per_set_of_copies() {
+        use crate::corpus::document_from_bytes;
+        let texts = [
+            "Port news\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
+            "Port news copy\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
+            "Budget\n\nThe governor said taxes on fuel will rise by 3 percent next year.\n",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let n = format!("d{i}.txt");
+                document_from_bytes(i, std::path::Path::new(&n), &n, t.as_bytes().to_vec()).unwrap()
+            })
+            .collect();
+        let index = Index::build(&docs, &Default::default());
+        let search = SearchIndex::build(&docs);
+        let fi = FinderIndex::build(&docs, Some(&index));
+        let mut searcher = Searcher::default();
+        let mut run = |q: &str| {
+            let claims = Claims {
+                search: &search,
+                index: &index,
+                docs: &docs,
+                searcher: &mut searcher,
+            };
+            let m = rank(&fi, q, None, Some(claims));
+            m.ranked
+                .iter()
+                .filter(|(id, _)| matches!(fi.target(*id), Target::Claim(_)))
+                .map(|(id, _)| fi.text(*id, &docs, Some(&index)))
+                .collect::<Vec<String>>()
+        };
+        // Words in any order, at word starts; the copy is listed once.
+        let found = run("reopen kelby");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("will reopen"));
+        assert_eq!(run("fuel taxes").len(), 1);
+        assert!(run("open").is_empty(), "not inside a word");
+        assert!(run("ke").is_empty(), "short words do not look into claims");
     }
 
     #[test]
@@ -352,13 +545,14 @@ mod tests {
         let mut typed = String::new();
         for c in "sanders".chars() {
             typed.push(c);
-            let narrowed = rank(&fi, &typed, prev.as_ref());
-            let fresh = rank(&fi, &typed, None);
+            let narrowed = rank(&fi, &typed, prev.as_ref(), None);
+            let fresh = rank(&fi, &typed, None, None);
             assert_eq!(narrowed.ranked, fresh.ranked, "{typed}");
             prev = Some(narrowed);
         }
         let best = prev.unwrap().ranked[0].0;
-        let idx = matched_chars(&fi, "sanders", best);
+        let text = fi.items[best as usize].text.to_string();
+        let idx = matched_chars(&fi, "sanders", best, &text);
         assert_eq!(idx.len(), 7);
         assert!(plain("“Keep” – it’s\n\n  done…") == "\"Keep\" - it's done...");
     }

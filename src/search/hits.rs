@@ -200,6 +200,41 @@ impl Searcher {
         Hits::new(q, counts)
     }
 
+    /// Every match of a words query, as (document, original byte offset),
+    /// in corpus order; empty for a regex.
+    pub fn places(
+        &mut self,
+        index: &SearchIndex,
+        docs: &[Document],
+        q: &Query,
+    ) -> Vec<(DocId, usize)> {
+        let Matcher::Words { needle, exact, .. } = &q.matcher else {
+            return Vec::new();
+        };
+        let n = index.len().min(docs.len());
+        let key = (needle.clone(), exact.clone());
+        let found = self.positions(index, docs, q, key, n);
+        let mut doc = found.pos.first().map_or(0, |&p| index.doc_of(p));
+        found
+            .pos
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
+                    doc += 1;
+                }
+                let o = match found.orig.get(i) {
+                    Some(&o) => o as usize,
+                    None => {
+                        let off = (p - index.base[doc]) as usize;
+                        index.docs[doc].to_original(off..off).start
+                    }
+                };
+                (doc, o)
+            })
+            .collect()
+    }
+
     /// The positions of a words query: remembered, or narrowed from a
     /// remembered query it extends, or from the index's bucket of its first
     /// two bytes (a scan only for queries that do not begin a word).

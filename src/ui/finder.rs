@@ -31,7 +31,7 @@ fn kind(view: &View, t: Target) -> (&'static str, &'static str) {
 }
 
 /// What follows a row's text, dimmed.
-fn extra(view: &View, t: Target) -> String {
+fn extra(view: &View, items: &FinderIndex, t: Target) -> String {
     let Some(ix) = view.index else {
         return String::new();
     };
@@ -42,12 +42,15 @@ fn extra(view: &View, t: Target) -> String {
             1 => " · single source".to_string(),
             n => format!(" · {n} sources"),
         },
-        Target::Event(i) => format!(" · {}", view.docs[ix.events[i].doc].slug),
+        Target::Event(i) => match items.event_groups.get(&i).map_or(1, Vec::len) {
+            1 => format!(" · {}", view.docs[ix.events[i].doc].slug),
+            n => format!(" · {n} documents"),
+        },
     }
 }
 
 /// The preview of an item: lines of (text, scope).
-fn preview(view: &View, t: Target) -> Vec<(String, &'static str)> {
+fn preview(view: &View, items: &FinderIndex, t: Target) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let docs = view.docs;
     match (t, view.index) {
@@ -144,6 +147,14 @@ fn preview(view: &View, t: Target) -> Vec<(String, &'static str)> {
             out.push((String::new(), "ui.text"));
             let s = &ix.docs[ev.doc].sentences[ev.sentence];
             out.push((docs[ev.doc].text[s.clone()].to_string(), "ui.text"));
+            let group = items.event_groups.get(&i).map_or(&[][..], Vec::as_slice);
+            if group.len() > 1 {
+                out.push((String::new(), "ui.text"));
+                out.push((format!("in {} documents:", group.len()), "ui.text.dim"));
+                for &g in group.iter().take(20) {
+                    out.push((doc_line(docs, Some(ix), ix.events[g].doc), "ui.text"));
+                }
+            }
         }
         _ => {}
     }
@@ -295,7 +306,8 @@ impl Widget for FinderOverlay<'_> {
         let lw = list.width as usize;
         for (row, &(i, _)) in ranked.iter().enumerate().skip(first).take(h) {
             let y = list.y + (row - first) as u16;
-            let item = &items.items[i as usize];
+            let target = items.target(i);
+            let text = items.text(i, view.docs, view.index);
             let mut base = popup;
             if row == f.selected {
                 base = base.patch(theme.get("ui.selection"));
@@ -308,19 +320,18 @@ impl Widget for FinderOverlay<'_> {
                     base,
                 );
             }
-            let (label, scope) = kind(view, item.target);
+            let (label, scope) = kind(view, target);
             let tag = format!("{label:<7}");
             buf.set_stringn(list.x, y, &tag, lw, base.patch(theme.get(scope)));
             let tx = 8.min(lw);
-            let extra = extra(view, item.target);
+            let extra = extra(view, items, target);
             let ew = display_width(&extra).min(lw.saturating_sub(tx) / 3);
             let text_w = lw.saturating_sub(tx + ew);
             let marks = if f.input.text.trim().is_empty() {
                 Vec::new()
             } else {
-                finder::matched_chars(items, &f.input.text, i)
+                finder::matched_chars(items, &f.input.text, i, &text)
             };
-            let text = item.text.to_string();
             let used = draw_marked(
                 buf,
                 list.x + tx as u16,
@@ -348,7 +359,7 @@ impl Widget for FinderOverlay<'_> {
         let top = if side { prev.y } else { prev.y + 1 };
         let pw = prev.width as usize;
         let mut y = top;
-        for (text, scope) in preview(view, items.items[i as usize].target) {
+        for (text, scope) in preview(view, items, items.target(i)) {
             if text.is_empty() {
                 y += 1;
                 continue;
