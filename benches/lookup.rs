@@ -209,9 +209,10 @@ fn finder_bench(docs: &[crossread::corpus::Document], search: &SearchIndex) {
         let chars: Vec<char> = q.chars().collect();
         let mut times = vec![Vec::new(); chars.len()];
         let mut total = 0;
+        let cpu0 = cpu_ms();
         for _ in 0..REPEAT {
             let mut prev: Option<finder::Matches> = None;
-            let mut searcher = Searcher::default();
+            let mut memory = finder::ClaimSearch::default();
             let mut typed = String::new();
             for (i, c) in chars.iter().enumerate() {
                 typed.push(*c);
@@ -220,7 +221,7 @@ fn finder_bench(docs: &[crossread::corpus::Document], search: &SearchIndex) {
                     search,
                     index: &index,
                     docs,
-                    searcher: &mut searcher,
+                    memory: &mut memory,
                 };
                 let m = finder::rank(&fi, &typed, prev.as_ref(), Some(claims));
                 times[i].push(t.elapsed());
@@ -228,6 +229,7 @@ fn finder_bench(docs: &[crossread::corpus::Document], search: &SearchIndex) {
                 prev = Some(m);
             }
         }
+        let cpu = (cpu_ms() - cpu0) / (REPEAT * chars.len()) as f64;
         let times: Vec<Duration> = times
             .into_iter()
             .map(|mut v| {
@@ -237,11 +239,12 @@ fn finder_bench(docs: &[crossread::corpus::Document], search: &SearchIndex) {
             .collect();
         let worst = times.iter().max().copied().unwrap_or_default();
         println!(
-            "  finder {:<22} {:>7} matches  per keystroke (median of {REPEAT}): first {:>6.2} ms, worst {:>6.2} ms",
+            "  finder {:<22} {:>7} matches  per keystroke (median of {REPEAT}): first {:>6.2} ms, worst {:>6.2} ms; CPU {:>5.1} ms",
             format!("{q:?}"),
             total,
             ms(times[0]),
-            ms(worst)
+            ms(worst),
+            cpu
         );
         all.extend(times);
     }

@@ -24,7 +24,7 @@ impl AppState {
         }
         self.finder.input = Default::default();
         self.finder.selected = 0;
-        self.finder.searcher.clear();
+        self.finder.claims.clear();
         self.rank_finder(ctx, false);
         self.overlays.open(Overlay::Finder);
     }
@@ -41,7 +41,7 @@ impl AppState {
                 search,
                 index,
                 docs: ctx.docs,
-                searcher: &mut self.finder.searcher,
+                memory: &mut self.finder.claims,
             }),
             _ => None,
         };

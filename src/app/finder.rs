@@ -2,8 +2,7 @@
 //! selected row.
 
 use super::input::LineInput;
-use crate::search::Searcher;
-use crate::search::finder::{FinderIndex, Matches};
+use crate::search::finder::{ClaimSearch, FinderIndex, Matches};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
@@ -15,5 +14,5 @@ pub struct FinderState {
     pub local: Option<Arc<FinderIndex>>,
     /// Finds the claims (through the search index), remembering the last
     /// keystrokes.
-    pub searcher: Searcher,
+    pub claims: ClaimSearch,
 }

@@ -29,7 +29,8 @@ pub enum Target {
 }
 
 impl Target {
-    /// Ties in score go to entities, then documents, events, claims.
+    /// Ties in score go to entities, then documents, events, claims (and
+    /// within a kind to the shorter text, then the heavier item).
     fn order(self) -> u8 {
         match self {
             Target::Entity(_) => 0,
@@ -57,8 +58,9 @@ pub struct FinderIndex {
     /// Per dated-event item (by its first event): every event with the same
     /// date and words.
     pub event_groups: std::collections::HashMap<usize, Vec<usize>>,
-    /// Per claim, a hash of its words, to list copies once.
-    claim_hash: Vec<u64>,
+    /// Per claim, the first claim with the same words (itself for the
+    /// first), to list copies once.
+    claim_canon: Vec<u32>,
     /// True when entities, claims and events are in (the analysis was
     /// there); documents only otherwise.
     pub analysed: bool,
@@ -141,7 +143,7 @@ impl FinderIndex {
                 weight: e.mentions.len() as u32,
             }
         }));
-        let claim_hash = ix
+        let hashes: Vec<u64> = ix
             .claims
             .par_iter()
             .map(|c| {
@@ -150,6 +152,12 @@ impl FinderIndex {
                 super::fold::fold_query(&docs[c.doc].text[c.range.clone()]).hash(&mut h);
                 h.finish()
             })
+            .collect();
+        let mut first: rustc_hash::FxHashMap<u64, u32> = Default::default();
+        let claim_canon = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, h)| *first.entry(*h).or_insert(i as u32))
             .collect();
         // Events with the same date and words are one row.
         let mut groups: std::collections::HashMap<(String, String), Vec<usize>> =
@@ -182,7 +190,7 @@ impl FinderIndex {
         FinderIndex {
             items,
             event_groups,
-            claim_hash,
+            claim_canon,
             analysed: true,
         }
     }
@@ -213,12 +221,87 @@ fn pattern(query: &str) -> Pattern {
 }
 
 /// What claims are found with: the search index over the same documents,
-/// the analysis, and a searcher whose memory narrows the next keystroke.
+/// the analysis, and the memory of the last keystrokes.
 pub struct Claims<'a> {
     pub search: &'a SearchIndex,
     pub index: &'a Index,
     pub docs: &'a [Document],
-    pub searcher: &'a mut Searcher,
+    pub memory: &'a mut ClaimSearch,
+}
+
+/// Finds the claims a query word begins a word of, remembering: the word's
+/// occurrences (so the next letter narrows them), the claims of the last
+/// words (so typing the second word does not redo the first), and where
+/// every claim lies in the search index's positions.
+#[derive(Debug, Default, Clone)]
+pub struct ClaimSearch {
+    searcher: Searcher,
+    words: Vec<(String, Arc<Vec<usize>>)>,
+    /// Corpus positions of each claim's start and end.
+    spans: Option<Arc<(Vec<u32>, Vec<u32>)>>,
+}
+
+/// How many words' claims are remembered.
+const WORDS: usize = 16;
+
+impl ClaimSearch {
+    pub fn clear(&mut self) {
+        self.searcher.clear();
+        self.words.clear();
+    }
+
+    /// The claims in which `word` begins a word, in claim order.
+    fn claims_of(
+        &mut self,
+        word: &str,
+        search: &SearchIndex,
+        index: &Index,
+        docs: &[Document],
+    ) -> Arc<Vec<usize>> {
+        if let Some((_, c)) = self.words.iter().find(|(w, _)| w == word) {
+            return c.clone();
+        }
+        let spans = self
+            .spans
+            .get_or_insert_with(|| {
+                let (starts, ends) = index
+                    .claims
+                    .iter()
+                    .map(|c| {
+                        (
+                            search.corpus_position(c.doc, c.range.start),
+                            search.corpus_position(c.doc, c.range.end),
+                        )
+                    })
+                    .unzip();
+                Arc::new((starts, ends))
+            })
+            .clone();
+        let (starts, ends) = (&spans.0, &spans.1);
+        let mut ids: Vec<usize> = Vec::new();
+        if let Ok(Some(q)) = Query::new(word, Mode::Words) {
+            let found = self.searcher.corpus_positions(search, docs, &q);
+            // Both are in corpus order: walk them together.
+            let mut j = 0;
+            for &p in &found.pos {
+                while j + 1 < starts.len() && starts[j + 1] <= p {
+                    j += 1;
+                }
+                if starts.get(j).is_some_and(|&s| s <= p)
+                    && p < ends[j]
+                    && ids.last() != Some(&j)
+                {
+                    ids.push(j);
+                }
+            }
+        }
+        let ids = Arc::new(ids);
+        self.words.push((word.to_string(), ids.clone()));
+        if self.words.len() > WORDS {
+            self.words.remove(0);
+        }
+        ids
+    }
 }
 
 impl FinderIndex {
@@ -253,31 +336,17 @@ fn claims_matching(fi: &FinderIndex, query: &str, cl: &mut Claims) -> Vec<usize>
         .collect();
     let mut found: Option<Vec<usize>> = None;
     // Rarer words first: they narrow the most.
-    let mut places: Vec<Vec<(DocId, usize)>> = words
+    let mut lists: Vec<Arc<Vec<usize>>> = words
         .iter()
-        .filter_map(|w| Query::new(w, Mode::Words).ok().flatten())
-        .map(|q| cl.searcher.places(cl.search, cl.docs, &q))
+        .map(|w| {
+            let w = super::fold::fold_query(w);
+            cl.memory.claims_of(&w, cl.search, cl.index, cl.docs)
+        })
         .collect();
-    places.sort_by_key(Vec::len);
-    for p in places {
-        let mut ids: Vec<usize> = Vec::new();
-        let mut k = 0;
-        while k < p.len() {
-            let d = p[k].0;
-            let cs = cl.index.doc_claims(d);
-            while k < p.len() && p[k].0 == d {
-                let o = p[k].1;
-                k += 1;
-                if let Some(i) = cs.partition_point(|c| c.range.start <= o).checked_sub(1)
-                    && o < cs[i].range.end
-                    && ids.last() != Some(&cs[i].id)
-                {
-                    ids.push(cs[i].id);
-                }
-            }
-        }
+    lists.sort_by_key(|l| l.len());
+    for ids in lists {
         found = Some(match found {
-            None => ids,
+            None => ids.to_vec(),
             Some(prev) => prev
                 .into_iter()
                 .filter(|c| ids.binary_search(c).is_ok())
@@ -285,9 +354,9 @@ fn claims_matching(fi: &FinderIndex, query: &str, cl: &mut Claims) -> Vec<usize>
         });
     }
     let mut ids = found.unwrap_or_default();
-    // Copies once: the first claim of each text.
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|&c| seen.insert(fi.claim_hash.get(c).copied().unwrap_or(c as u64)));
+    // Copies once: the first claim of each text (all copies of a text
+    // match alike, so its first is among them).
+    ids.retain(|&c| fi.claim_canon.get(c).is_none_or(|&k| k as usize == c));
     ids.sort_by_key(|&c| std::cmp::Reverse(cl.index.sources.get(c).copied().unwrap_or(1)));
     ids
 }
@@ -373,7 +442,7 @@ pub fn rank(
     };
     let key = |&(i, s): &(u32, u32)| {
         let (order, w, len) = weight(i);
-        (std::cmp::Reverse(s), order, std::cmp::Reverse(w), len, i)
+        (std::cmp::Reverse(s), order, len, std::cmp::Reverse(w), i)
     };
     let mut ranked = scored;
     if ranked.len() > SHOWN {
@@ -510,13 +579,13 @@ mod tests {
         let index = Index::build(&docs, &Default::default());
         let search = SearchIndex::build(&docs);
         let fi = FinderIndex::build(&docs, Some(&index));
-        let mut searcher = Searcher::default();
+        let mut memory = ClaimSearch::default();
         let mut run = |q: &str| {
             let claims = Claims {
                 search: &search,
                 index: &index,
                 docs: &docs,
-                searcher: &mut searcher,
+                memory: &mut memory,
             };
             let m = rank(&fi, q, None, Some(claims));
             m.ranked

@@ -136,8 +136,8 @@ impl Hits {
 /// the offset of each in its document's original text (so that the next
 /// keystroke checks the case without mapping again).
 #[derive(Debug, Default)]
-struct Found {
-    pos: Vec<u32>,
+pub(crate) struct Found {
+    pub(crate) pos: Vec<u32>,
     orig: Vec<u32>,
 }
 
@@ -198,6 +198,21 @@ impl Searcher {
             }
         };
         Hits::new(q, counts)
+    }
+
+    /// Where a words query matches, as corpus positions of the folded texts
+    /// (see `SearchIndex::corpus_position`), in order.
+    pub(crate) fn corpus_positions(
+        &mut self,
+        index: &SearchIndex,
+        docs: &[Document],
+        q: &Query,
+    ) -> Arc<Found> {
+        let Matcher::Words { needle, exact, .. } = &q.matcher else {
+            return Arc::default();
+        };
+        let n = index.len().min(docs.len());
+        self.positions(index, docs, q, (needle.clone(), exact.clone()), n)
     }
 
     /// Every match of a words query, as (document, original byte offset),

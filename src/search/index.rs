@@ -147,6 +147,13 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
+    /// The corpus position (as the searcher reports them) of byte `pos` of
+    /// document `doc`'s original text.
+    pub fn corpus_position(&self, doc: DocId, pos: usize) -> u32 {
+        let f = self.docs[doc].to_folded(pos..pos).start;
+        self.base[doc] + f as u32
+    }
+
     /// The document holding corpus position `pos`.
     pub(super) fn doc_of(&self, pos: u32) -> DocId {
         self.base.partition_point(|&b| b <= pos).saturating_sub(1)

@@ -177,7 +177,15 @@ fn draw_marked(
     let mut cx = 0usize;
     // Long texts whose first match is far in start just before it.
     let skip = match marks.first() {
-        Some(&m) if m as usize > w / 2 => m as usize - w / 4,
+        Some(&m) if m as usize > w / 2 => {
+            // From the start of a word, a little before the first match.
+            let chars: Vec<char> = text.chars().collect();
+            let from = m as usize - w / 4;
+            chars[..from]
+                .iter()
+                .rposition(|c| c.is_whitespace())
+                .map_or(from, |i| i + 1)
+        }
         _ => 0,
     };
     if skip > 0 && w > 1 {
