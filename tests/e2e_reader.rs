@@ -47,9 +47,12 @@ fn read_navigate_help_theme_and_quit_restores_the_terminal() {
     t.keys(&["?"]);
     let s = t.wait_text("Keys · j/k scroll");
     assert!(
-        s.contains("next document") && s.contains("next theme"),
+        s.contains("next document") && s.contains("search the text of every document"),
         "{s}"
     );
+    // The rest is a page down.
+    t.keys(&["PageDown"]);
+    t.wait_text("next theme");
     t.keys(&["Escape"]);
     t.wait_for("help closed", |s| !s.contains("Keys · j/k scroll"));
 

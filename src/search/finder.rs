@@ -287,10 +287,7 @@ impl ClaimSearch {
                 while j + 1 < starts.len() && starts[j + 1] <= p {
                     j += 1;
                 }
-                if starts.get(j).is_some_and(|&s| s <= p)
-                    && p < ends[j]
-                    && ids.last() != Some(&j)
-                {
+                if starts.get(j).is_some_and(|&s| s <= p) && p < ends[j] && ids.last() != Some(&j) {
                     ids.push(j);
                 }
             }
