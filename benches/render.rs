@@ -30,6 +30,8 @@ fn main() {
             wraps: &wraps,
             help_lines,
             index: Some(&index),
+            search: None,
+            finder: None,
         };
         state.update(input, &ctx);
     };
@@ -51,6 +53,8 @@ fn main() {
             keymap: &keymap,
             progress: None,
             index: Some(&index),
+            search: None,
+            finder: None,
         };
         let n = 2000;
         let t = Instant::now();

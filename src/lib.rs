@@ -6,10 +6,12 @@
 
 pub mod analysis;
 pub mod app;
+pub mod card;
 pub mod corpus;
 pub mod export;
 pub mod fuzzing;
 pub mod index;
 pub mod pins;
+pub mod search;
 pub mod text;
 pub mod ui;

@@ -1,7 +1,7 @@
 //! The command line, terminal set-up and restore, and the event loop.
 
 use clap::{Parser, Subcommand};
-use crossread::app::{Action, AppState, Context, Ctx, Input, Keymap, Overlay};
+use crossread::app::{AppState, Ctx, Input, Keymap};
 use crossread::corpus::{self, Loaded};
 use crossread::text::wrap::WrapCache;
 use crossread::ui::{
@@ -367,17 +367,33 @@ fn run_reader(cli: Cli) -> ExitCode {
         corpus::load_aliases(&inputs_of(&cli.paths), config_dir().as_deref());
     issues.extend(alias_issues);
 
-    // The analysis runs in the background; the text shows at once.
+    // The analysis runs in the background; the text shows at once. The
+    // finder's list follows it (it lists what the analysis found).
     let (tx, rx) = std::sync::mpsc::channel();
+    let (finder_tx, finder_rx) = std::sync::mpsc::channel();
     {
         let docs = docs.clone();
         std::thread::spawn(move || {
-            let index = crossread::index::Index::build(&docs, &aliases);
-            let _ = tx.send(index);
+            let index = std::sync::Arc::new(crossread::index::Index::build(&docs, &aliases));
+            if tx.send(index.clone()).is_ok() {
+                let items = crossread::search::finder::FinderIndex::build(&docs, Some(&index));
+                let _ = finder_tx.send(items);
+            }
         });
     }
-    let mut index: Option<crossread::index::Index> = None;
+    let mut finder: Option<crossread::search::finder::FinderIndex> = None;
+    let mut index: Option<std::sync::Arc<crossread::index::Index>> = None;
     let analysis_started = Instant::now();
+    // The search index too: it does not need the analysis, so search works
+    // before the analysis is done.
+    let (search_tx, search_rx) = std::sync::mpsc::channel();
+    {
+        let docs = docs.clone();
+        std::thread::spawn(move || {
+            let _ = search_tx.send(crossread::search::SearchIndex::build(&docs));
+        });
+    }
+    let mut search: Option<crossread::search::SearchIndex> = None;
 
     let mut terminal = init_terminal();
     let size = terminal
@@ -403,9 +419,43 @@ fn run_reader(cli: Cli) -> ExitCode {
                     issues: &issues,
                     wraps: &wraps,
                     help_lines,
-                    index: index.as_ref(),
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
                 };
                 state.update(Input::Analysed, &ctx);
+                dirty = true;
+            }
+            if finder.is_none()
+                && let Ok(f) = finder_rx.try_recv()
+            {
+                finder = Some(f);
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
+                };
+                state.update(Input::FinderReady, &ctx);
+                dirty = true;
+            }
+            if search.is_none()
+                && let Ok(s) = search_rx.try_recv()
+            {
+                search = Some(s);
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
+                };
+                state.update(Input::Indexed, &ctx);
                 dirty = true;
             }
             if dirty {
@@ -423,7 +473,9 @@ fn run_reader(cli: Cli) -> ExitCode {
                     theme: &themes[state.theme],
                     keymap: &keymap,
                     progress: progress.as_deref(),
-                    index: index.as_ref(),
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
                 };
                 terminal.draw(|f| ui::draw(f, &state, &view))?;
                 dirty = false;
@@ -436,7 +488,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                 return Ok(());
             }
             // While the analysis runs, wake up to show its progress.
-            let wait = if index.is_none() {
+            let wait = if index.is_none() || search.is_none() {
                 Duration::from_millis(100)
             } else {
                 Duration::from_millis(500)
@@ -455,7 +507,9 @@ fn run_reader(cli: Cli) -> ExitCode {
                         issues: &issues,
                         wraps: &wraps,
                         help_lines,
-                        index: index.as_ref(),
+                        index: index.as_deref(),
+                        search: search.as_ref(),
+                        finder: finder.as_ref(),
                     };
                     state.update(input, &ctx);
                     dirty = true;
@@ -485,45 +539,9 @@ fn run_reader(cli: Cli) -> ExitCode {
 
 /// Turn a terminal event into an input for `update`, asking the keymap.
 fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
-    use crossterm::event::{KeyCode, KeyModifiers};
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            // Typing into the entity filter.
-            if state.filter_editing
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                match k.code {
-                    KeyCode::Char(c) => return Some(Input::Char(c)),
-                    KeyCode::Backspace => return Some(Input::Backspace),
-                    KeyCode::Enter | KeyCode::Esc => return Some(Input::Action(Action::Filter)),
-                    _ => {}
-                }
-            }
-            let key = crossread::app::keymap::Key::from_event(k);
-            let context = match state.overlay {
-                Overlay::Help { .. } => Context::Help,
-                Overlay::Links { .. } => Context::Links,
-                Overlay::Picker { .. } => Context::Picker,
-                Overlay::Log { .. } => Context::Help,
-                Overlay::None if state.compare.is_some() => Context::Compare,
-                Overlay::None => Context::Global,
-            };
-            let action = keymap.lookup(context, key).or_else(|| {
-                // Overlays that have no binding for a key fall back to the
-                // global keys for closing and quitting.
-                (context != Context::Global)
-                    .then(|| keymap.lookup(Context::Global, key))
-                    .flatten()
-                    .filter(|a| {
-                        matches!(
-                            a,
-                            Action::Quit | Action::Close | Action::Help | Action::NextTheme
-                        )
-                    })
-            })?;
-            Some(Input::Action(action))
+            crossread::app::keys::translate_key(state, keymap, k)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Input::Wheel {

@@ -47,9 +47,12 @@ fn read_navigate_help_theme_and_quit_restores_the_terminal() {
     t.keys(&["?"]);
     let s = t.wait_text("Keys · j/k scroll");
     assert!(
-        s.contains("next document") && s.contains("next theme"),
+        s.contains("next document") && s.contains("search the text of every document"),
         "{s}"
     );
+    // The rest is a page down.
+    t.keys(&["PageDown"]);
+    t.wait_text("next theme");
     t.keys(&["Escape"]);
     t.wait_for("help closed", |s| !s.contains("Keys · j/k scroll"));
 
@@ -152,8 +155,8 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
         s.contains("Timeline (31 dated events, 1 of unknown date)"),
         "{s}"
     );
-    // Filter the entities and choose one.
-    t.keys(&["/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
+    // Filter the entities (`/` in the focused sidebar) and choose one.
+    t.keys(&["BTab", "/", "B", "i", "e", "g", "u", "n", "Enter", "Enter"]);
     let s = t.wait_text("Stephen Biegun 1/4");
     assert!(
         s.contains("004_bda03317836dd115"),

@@ -34,6 +34,7 @@ fn act(h: &mut Harness, actions: &[Action]) {
 
 /// Choose the entity named `name` through the sidebar filter.
 fn choose_entity(h: &mut Harness, name: &str) {
+    h.state.focus = crossread::app::Pane::Sidebar;
     act(h, &[Action::Filter]);
     for c in name.chars() {
         h.act(Input::Char(c));
@@ -42,7 +43,7 @@ fn choose_entity(h: &mut Harness, name: &str) {
     let idx = h.index();
     assert_eq!(
         h.state
-            .chosen_entity
+            .chosen_entity()
             .map(|e| idx.entities[e].name.clone())
             .as_deref(),
         Some(name)
@@ -137,7 +138,7 @@ fn panes_fit_at_80x24_and_collapse_below() {
 #[test]
 fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents() {
     let mut h = Harness::analysed(120, 40);
-    assert_eq!(h.state.sidebar_tab, SidebarTab::Entities);
+    assert_eq!(h.state.sidebar.tab, SidebarTab::Entities);
     choose_entity(&mut h, "Sarah Huckabee Sanders");
     let buf = h.render();
     let chosen = themed(&h, "reader.mention.selected");
@@ -152,10 +153,10 @@ fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents(
         "{}",
         screen(&buf)
     );
-    let mut docs_seen = vec![h.state.doc];
+    let mut docs_seen = vec![h.state.reader.doc];
     for _ in 0..2 {
-        act(&mut h, &[Action::NextMention]);
-        docs_seen.push(h.state.doc);
+        act(&mut h, &[Action::NextHit]);
+        docs_seen.push(h.state.reader.doc);
     }
     docs_seen.sort_unstable();
     docs_seen.dedup();
@@ -204,7 +205,7 @@ fn selecting_an_event_moves_the_document() {
     let mut h = Harness::analysed(120, 40);
     h.state.focus = Pane::Timeline;
     act(&mut h, &[Action::Right]);
-    let first = h.state.event.unwrap();
+    let first = h.state.timeline.event.unwrap();
     let ev = h.index().events[h.index().timeline[first]].clone();
     let doc = ev.doc;
     let text = h.docs[doc].text[ev.range.clone()].to_string();
@@ -214,7 +215,7 @@ fn selecting_an_event_moves_the_document() {
         "the strip shows the selected event's words"
     );
     act(&mut h, &[Action::Confirm]);
-    assert_eq!(h.state.doc, doc);
+    assert_eq!(h.state.reader.doc, doc);
     let s = screen(&h.render());
     let sentence = &h.docs[doc].text[h.index().docs[doc].sentences[ev.sentence].clone()];
     let first_words: String = sentence
@@ -236,7 +237,7 @@ fn an_event_of_unknown_date_sits_last_and_says_so() {
     for _ in 0..h.index().timeline.len() {
         act(&mut h, &[Action::Right]);
     }
-    let last = h.state.event.unwrap();
+    let last = h.state.timeline.event.unwrap();
     assert_eq!(last + 1, h.index().timeline.len());
     assert!(h.index().events[h.index().timeline[last]].date.is_none());
     let buf = h.render();
@@ -257,7 +258,7 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     // Walk to the press secretary's quotation.
     for _ in 0..6 {
         act(&mut h, &[Action::NextClaim]);
-        let c = h.state.claim.unwrap();
+        let c = h.state.reader.claim.unwrap();
         if h.docs[1].text[h.index().claims[c].range.clone()]
             .starts_with("White House press secretary")
         {
@@ -265,7 +266,10 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
         }
     }
     act(&mut h, &[Action::Confirm]);
-    assert!(matches!(h.state.overlay, Overlay::Links { .. }));
+    assert!(matches!(
+        h.state.overlays.top(),
+        Some(Overlay::Links { .. })
+    ));
     let buf = h.render();
     let s = screen(&buf);
     assert!(
@@ -275,8 +279,8 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     assert!(s.contains("[-fully-]") && s.contains("[+full+]"), "{s}");
     assert!(styled_like(&buf, "[-fully-]", themed(&h, "diff.minus")));
     // Go through the copy link to the other source's claim.
-    let target = match h.state.overlay {
-        Overlay::Links { claim, .. } => h.index().links[claim]
+    let target = match h.state.overlays.top().copied() {
+        Some(Overlay::Links { claim, .. }) => h.index().links[claim]
             .iter()
             .position(|l| !l.duplicate && h.index().claims[l.to].doc == 4)
             .unwrap(),
@@ -286,7 +290,7 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
         act(&mut h, &[Action::Down]);
     }
     act(&mut h, &[Action::Confirm]);
-    assert_eq!(h.state.doc, 4);
+    assert_eq!(h.state.reader.doc, 4);
     assert!(screen(&h.render()).contains("continue to keep pressure"));
 }
 

@@ -77,7 +77,7 @@ fn document_pane_at_200x60_sets_a_readable_measure() {
 fn scrolling_and_document_keys_move_the_view() {
     let mut h = Harness::seeds(80, 24);
     h.act(Input::Action(Action::NextDocument));
-    assert_eq!(h.state.doc, 1);
+    assert_eq!(h.state.reader.doc, 1);
     let before = screen(&h.render());
     h.act(Input::Action(Action::PageDown));
     let after = screen(&h.render());
@@ -92,7 +92,7 @@ fn scrolling_and_document_keys_move_the_view() {
     assert_eq!(screen(&h.render()), before);
     h.act(Input::Action(Action::PrevDocument));
     h.act(Input::Action(Action::PrevDocument));
-    assert_eq!(h.state.doc, 4, "[ wraps around");
+    assert_eq!(h.state.reader.doc, 4, "[ wraps around");
 }
 
 #[test]
@@ -122,12 +122,16 @@ fn scroll_position_survives_a_resize() {
 fn help_overlay_lists_every_key_of_the_keymap() {
     let mut h = Harness::seeds(200, 60);
     h.act(Input::Action(Action::Help));
-    assert!(matches!(h.state.overlay, Overlay::Help { .. }));
+    assert!(matches!(h.state.overlays.top(), Some(Overlay::Help { .. })));
     // The help is longer than the screen: read it page by page.
     let mut s = String::new();
-    for _ in 0..6 {
-        s.push_str(&screen(&h.render()));
+    loop {
+        let page = screen(&h.render());
+        s.push_str(&page);
         h.act(Input::Action(Action::PageDown));
+        if screen(&h.render()) == page {
+            break;
+        }
     }
     for b in &h.keymap.bindings {
         for k in &b.keys {
@@ -136,7 +140,7 @@ fn help_overlay_lists_every_key_of_the_keymap() {
         assert!(s.contains(&b.description), "help lacks {:?}", b.description);
     }
     h.act(Input::Action(Action::Close));
-    assert_eq!(h.state.overlay, Overlay::None);
+    assert!(h.state.overlays.is_empty());
 }
 
 #[test]
@@ -191,7 +195,7 @@ fn focus_moves_and_is_visible() {
     h.act(Input::Action(Action::Down));
     h.act(Input::Action(Action::Down));
     h.act(Input::Action(Action::Confirm));
-    assert_eq!(h.state.doc, 2);
+    assert_eq!(h.state.reader.doc, 2);
     assert_eq!(h.state.focus, Pane::Document);
     // The sidebar hides and comes back.
     h.act(Input::Action(Action::ToggleSidebar));
@@ -214,7 +218,7 @@ fn mouse_wheel_scrolls_and_click_focuses() {
     // Row 0 is the border, 1 the tabs, 2 the hint line; documents from row 3.
     h.act(Input::Click { x: 5, y: 6 });
     assert_eq!(h.state.focus, Pane::Sidebar);
-    assert_eq!(h.state.doc, 3, "clicking a row opens it");
+    assert_eq!(h.state.reader.doc, 3, "clicking a row opens it");
 }
 
 #[test]

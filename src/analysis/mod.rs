@@ -60,6 +60,15 @@ impl Event {
     pub fn precision(&self) -> Option<Precision> {
         self.date.map(|d| d.precision())
     }
+    /// The date as shown: `2019-01-18`, `2019-01-18 – 2019-01-20` (with
+    /// `sep` between the ends), or `date unknown`.
+    pub fn label(&self, sep: &str) -> String {
+        match (self.date, self.end) {
+            (None, _) => "date unknown".to_string(),
+            (Some(d), None) => d.iso(),
+            (Some(d), Some(e)) => format!("{}{sep}{}", d.iso(), e.iso()),
+        }
+    }
     /// Where the event sits on a time axis; `None` when its date is unknown.
     pub fn axis_day(&self) -> Option<i64> {
         self.date.map(|d| d.axis_day(self.qualifier))

@@ -23,8 +23,25 @@ pub enum Action {
     Confirm,
     NextClaim,
     PrevClaim,
-    NextMention,
-    PrevMention,
+    /// Next search hit, or mention of the chosen entity.
+    NextHit,
+    PrevHit,
+    /// Open the search prompt.
+    Search,
+    /// Words or regex, in the prompt.
+    ToggleRegex,
+    /// The list of the search's hits.
+    HitsList,
+    /// The fuzzy finder over documents, entities, claims and dates.
+    Finder,
+    /// The card of the entity in question.
+    EntityCard,
+    DeleteWord,
+    ClearInput,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
     Compare,
     ComparePick,
     Filter,
@@ -36,6 +53,12 @@ pub enum Action {
     ShowLog,
     Close,
     Quit,
+    /// Quit at once, whatever is open (Ctrl-c).
+    ForceQuit,
+    /// Back to the place before the last jump.
+    Back,
+    /// Forward again after going back.
+    Forward,
 }
 
 /// Input that is not a key: the mouse and the terminal.
@@ -60,4 +83,8 @@ pub enum Input {
     /// A character typed into a text field (the entity filter).
     Char(char),
     Backspace,
+    /// The search index is ready.
+    Indexed,
+    /// The finder's full list is ready.
+    FinderReady,
 }

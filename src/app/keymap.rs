@@ -7,17 +7,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// Where a binding applies. Overlays see keys first, then the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Context {
-    Global,
-    Links,
-    Compare,
-    Picker,
-    Help,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
@@ -147,234 +136,7 @@ pub fn key_name(k: &Key) -> String {
     format!("<{m}{base}>")
 }
 
-/// The default bindings: (context, keys, action, description). Help is
-/// generated from this table, in this order.
-pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
-    (
-        Context::Global,
-        "j <Down>",
-        Action::Down,
-        "scroll down / next item in the focused pane",
-    ),
-    (
-        Context::Global,
-        "k <Up>",
-        Action::Up,
-        "scroll up / previous item",
-    ),
-    (
-        Context::Global,
-        "h <Left>",
-        Action::Left,
-        "previous event (timeline) / previous tab (sidebar)",
-    ),
-    (
-        Context::Global,
-        "l <Right>",
-        Action::Right,
-        "next event (timeline) / next tab (sidebar)",
-    ),
-    (
-        Context::Global,
-        "<Ctrl-d>",
-        Action::HalfPageDown,
-        "half a page down",
-    ),
-    (
-        Context::Global,
-        "<Ctrl-u>",
-        Action::HalfPageUp,
-        "half a page up",
-    ),
-    (
-        Context::Global,
-        "<PgDn> <Space>",
-        Action::PageDown,
-        "a page down",
-    ),
-    (Context::Global, "<PgUp>", Action::PageUp, "a page up"),
-    (Context::Global, "g <Home>", Action::Top, "to the top"),
-    (Context::Global, "G <End>", Action::Bottom, "to the bottom"),
-    (
-        Context::Global,
-        "<Tab>",
-        Action::FocusNext,
-        "focus the next pane",
-    ),
-    (
-        Context::Global,
-        "<S-Tab>",
-        Action::FocusPrev,
-        "focus the previous pane",
-    ),
-    (Context::Global, "]", Action::NextDocument, "next document"),
-    (
-        Context::Global,
-        "[",
-        Action::PrevDocument,
-        "previous document",
-    ),
-    (Context::Global, "}", Action::NextClaim, "next claim"),
-    (Context::Global, "{", Action::PrevClaim, "previous claim"),
-    (
-        Context::Global,
-        "<Enter>",
-        Action::Confirm,
-        "choose: open the item, or the claim's links",
-    ),
-    (
-        Context::Global,
-        "n",
-        Action::NextMention,
-        "next mention of the chosen entity (all documents)",
-    ),
-    (
-        Context::Global,
-        "N",
-        Action::PrevMention,
-        "previous mention of the chosen entity",
-    ),
-    (
-        Context::Global,
-        "c",
-        Action::Compare,
-        "compare with the source of the claim's link",
-    ),
-    (
-        Context::Global,
-        "C",
-        Action::ComparePick,
-        "compare with a document chosen from a list",
-    ),
-    (
-        Context::Global,
-        "/",
-        Action::Filter,
-        "filter the entity list by typing",
-    ),
-    (
-        Context::Global,
-        "s",
-        Action::SortEntities,
-        "sort entities by mentions or by kind",
-    ),
-    (
-        Context::Global,
-        "x",
-        Action::ClearSelection,
-        "clear the chosen entity and claim",
-    ),
-    (Context::Global, "t", Action::NextTheme, "next theme"),
-    (
-        Context::Global,
-        "b",
-        Action::ToggleSidebar,
-        "show or hide the sidebar",
-    ),
-    (
-        Context::Global,
-        "L",
-        Action::ShowLog,
-        "files that could not be read",
-    ),
-    (Context::Global, "? <F1>", Action::Help, "this help"),
-    (
-        Context::Global,
-        "q",
-        Action::Quit,
-        "quit (or close an overlay)",
-    ),
-    (
-        Context::Global,
-        "<Esc>",
-        Action::Close,
-        "close an overlay or quit",
-    ),
-    (Context::Links, "j <Down>", Action::Down, "next link"),
-    (Context::Links, "k <Up>", Action::Up, "previous link"),
-    (
-        Context::Links,
-        "<Enter>",
-        Action::Confirm,
-        "go to the linked claim",
-    ),
-    (
-        Context::Links,
-        "c",
-        Action::Compare,
-        "compare the two documents",
-    ),
-    (Context::Links, "q <Esc>", Action::Close, "close the links"),
-    (
-        Context::Compare,
-        "j <Down>",
-        Action::Down,
-        "scroll both sides",
-    ),
-    (
-        Context::Compare,
-        "k <Up>",
-        Action::Up,
-        "scroll both sides back",
-    ),
-    (
-        Context::Compare,
-        "<PgDn> <Space> <Ctrl-d>",
-        Action::PageDown,
-        "a page down",
-    ),
-    (
-        Context::Compare,
-        "<PgUp> <Ctrl-u>",
-        Action::PageUp,
-        "a page up",
-    ),
-    (Context::Compare, "g <Home>", Action::Top, "to the top"),
-    (
-        Context::Compare,
-        "} n",
-        Action::NextClaim,
-        "next linked pair",
-    ),
-    (
-        Context::Compare,
-        "{ N",
-        Action::PrevClaim,
-        "previous linked pair",
-    ),
-    (
-        Context::Compare,
-        "C",
-        Action::ComparePick,
-        "choose the other document",
-    ),
-    (Context::Compare, "t", Action::NextTheme, "next theme"),
-    (
-        Context::Compare,
-        "q <Esc> c",
-        Action::Close,
-        "back to reading",
-    ),
-    (Context::Picker, "j <Down>", Action::Down, "next document"),
-    (Context::Picker, "k <Up>", Action::Up, "previous document"),
-    (
-        Context::Picker,
-        "<Enter>",
-        Action::Confirm,
-        "compare with this document",
-    ),
-    (Context::Picker, "q <Esc>", Action::Close, "cancel"),
-    (Context::Help, "j <Down>", Action::Down, "scroll help down"),
-    (Context::Help, "k <Up>", Action::Up, "scroll help up"),
-    (
-        Context::Help,
-        "<PgDn> <Space>",
-        Action::PageDown,
-        "a page down",
-    ),
-    (Context::Help, "<PgUp>", Action::PageUp, "a page up"),
-    (Context::Help, "q <Esc> ? <F1>", Action::Close, "close help"),
-];
+pub use super::bindings::{Context, DEFAULTS};
 
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -417,6 +179,11 @@ impl Keymap {
             .iter()
             .find(|b| b.context == context && b.keys.contains(&key))
             .map(|b| b.action)
+    }
+
+    /// The first binding of `key` along `contexts`, searched in order.
+    pub fn lookup_chain(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        contexts.iter().find_map(|c| self.lookup(*c, key))
     }
 
     /// The keys bound to `action` in `context`, for hints.

@@ -2,7 +2,6 @@
 //! Both `update` (to page, clamp and hit-test clicks) and the renderer use
 //! it, so they agree.
 
-use super::state::AppState;
 use crate::index::Index;
 use ratatui::layout::Rect;
 
@@ -25,7 +24,7 @@ pub struct Panes {
 
 /// Panes collapse as the terminal shrinks: the sidebar hides first (below
 /// 70 columns), then the timeline (below 16 rows).
-pub fn panes(area: Rect, state: &AppState) -> Panes {
+pub fn panes(area: Rect, sidebar_visible: bool) -> Panes {
     let status = Rect {
         y: area.bottom().saturating_sub(1),
         height: area.height.min(1),
@@ -44,7 +43,7 @@ pub fn panes(area: Rect, state: &AppState) -> Panes {
         body.height -= TIMELINE_HEIGHT;
         t
     });
-    let show_sidebar = state.sidebar_visible && body.width >= 70 && body.height >= 6;
+    let show_sidebar = sidebar_visible && body.width >= 70 && body.height >= 6;
     if !show_sidebar {
         return Panes {
             sidebar: None,

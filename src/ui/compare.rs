@@ -6,8 +6,9 @@
 use super::document::{Marks, Shown, render_doc};
 use super::{View, fit};
 use crate::analysis::links::{DiffTag, Relation};
+use crate::app::compare::compare_pairs;
+use crate::app::document::top_line_at;
 use crate::app::layout;
-use crate::app::state::{compare_pairs, top_line_at};
 use crate::app::{AppState, Compare};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,7 +32,10 @@ impl Widget for CompareView<'_> {
         let (ld, rd) = (&view.docs[c.left], &view.docs[c.right]);
         let llines = view.wraps.get(c.left, &ld.text, lcol.width.max(1));
         let rlines = view.wraps.get(c.right, &rd.text, rcol.width.max(1));
-        let ltop = top_line_at(&llines, state.anchors.get(c.left).copied().unwrap_or(0));
+        let ltop = top_line_at(
+            &llines,
+            state.reader.anchors.get(c.left).copied().unwrap_or(0),
+        );
         let Some(index) = view.index else {
             render_doc(
                 buf,
@@ -68,6 +72,7 @@ impl Widget for CompareView<'_> {
             l >= ltop && l < ltop + lcol.height as usize
         };
         let current = state
+            .reader
             .claim
             .and_then(|cl| pairs.iter().find(|p| p.0 == cl))
             .filter(|p| visible(p))

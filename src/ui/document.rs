@@ -5,8 +5,8 @@
 
 use super::{View, is_focused, pane_block};
 use crate::analysis::entities::EntityKind;
+use crate::app::document::top_line_at;
 use crate::app::layout;
-use crate::app::state::top_line_at;
 use crate::app::{AppState, Pane};
 use crate::corpus::{DocId, markup};
 use crate::text::grapheme_width;
@@ -187,7 +187,7 @@ pub fn render_doc(
                 })
                 .collect(),
         ));
-        if let Some(e) = state.chosen_entity {
+        if let Some(e) = state.chosen_entity() {
             layers.push(Layer::new(
                 visible(mentions, &window, |m| m.range.clone())
                     .filter(|m| m.entity == e)
@@ -196,7 +196,12 @@ pub fn render_doc(
             ));
         }
         let mut selected: Vec<(Range<usize>, Style)> = Vec::new();
-        for c in marks.selected_claims.iter().copied().chain(state.claim) {
+        for c in marks
+            .selected_claims
+            .iter()
+            .copied()
+            .chain(state.reader.claim)
+        {
             if let Some(c) = index.claims.get(c).filter(|c| c.doc == doc) {
                 selected.push((c.range.clone(), theme.get("reader.claim.selected")));
             }
@@ -208,6 +213,33 @@ pub fn render_doc(
                 .added
                 .iter()
                 .map(|r| (r.clone(), theme.get("diff.plus")))
+                .collect(),
+        ));
+    }
+    // Search hits over everything else, the current one set apart.
+    if let (Some(search), Some(active)) = (view.search, state.search.active.as_ref()) {
+        let from = window.start.saturating_sub(256);
+        let current = active
+            .current
+            .as_ref()
+            .filter(|h| h.doc == doc)
+            .map(|h| h.range.clone());
+        let (hit, cur) = (
+            theme.get("reader.search.match"),
+            theme.get("reader.search.match.current"),
+        );
+        layers.push(Layer::new(
+            search
+                .hits_in(&active.hits.query, doc, &d.text, from..window.end)
+                .into_iter()
+                .map(|r| {
+                    let style = if current.as_ref() == Some(&r) {
+                        cur
+                    } else {
+                        hit
+                    };
+                    (r, style)
+                })
                 .collect(),
         ));
     }
@@ -285,18 +317,26 @@ impl Widget for DocumentPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, view) = (self.state, self.view);
         let col = layout::text_column(area);
-        let Some(d) = view.docs.get(state.doc) else {
+        let Some(d) = view.docs.get(state.reader.doc) else {
             return;
         };
-        let lines = view.wraps.get(state.doc, &d.text, col.width.max(1));
-        let top = top_line_at(&lines, state.anchors.get(state.doc).copied().unwrap_or(0));
+        let lines = view.wraps.get(state.reader.doc, &d.text, col.width.max(1));
+        let top = top_line_at(
+            &lines,
+            state
+                .reader
+                .anchors
+                .get(state.reader.doc)
+                .copied()
+                .unwrap_or(0),
+        );
         render_doc(
             buf,
             area,
             view,
             state,
             Shown {
-                doc: state.doc,
+                doc: state.reader.doc,
                 top,
                 focused: is_focused(state, Pane::Document),
             },

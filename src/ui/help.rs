@@ -14,10 +14,16 @@ pub struct HelpOverlay<'a> {
 fn section_title(c: Context) -> &'static str {
     match c {
         Context::Global => "Reading",
+        Context::Sidebar => "In the sidebar",
+        Context::Filter => "Typing the entity filter (sidebar)",
+        Context::Prompt => "Typing a search (/): type words; a capital makes case matter",
+        Context::Hits => "In the hits list",
+        Context::Finder => "In the finder (Ctrl-p or :): type to narrow",
         Context::Links => "In a claim's links",
         Context::Compare => "Comparing two documents",
         Context::Picker => "Choosing a document to compare",
         Context::Help => "In this help",
+        Context::Card => "In an entity's card",
     }
 }
 

@@ -1,9 +1,12 @@
 //! Drawing: a pure function of the corpus, the state and the theme. One
 //! module per pane; panes are borrowed widgets. Nothing here changes state.
 
+pub mod card;
 pub mod compare;
 pub mod document;
+pub mod finder;
 pub mod help;
+pub mod hits;
 pub mod links;
 pub mod log;
 pub mod sidebar;
@@ -33,6 +36,21 @@ pub struct View<'a> {
     pub progress: Option<&'a str>,
     /// The analysis, once it has arrived.
     pub index: Option<&'a crate::index::Index>,
+    /// The search index, once built.
+    pub search: Option<&'a crate::search::SearchIndex>,
+    /// The finder's full list, once the analysis is there.
+    pub finder: Option<&'a crate::search::finder::FinderIndex>,
+}
+
+/// A document's outlet and publication date, when the analysis found them.
+pub fn doc_meta(view: &View, doc: usize) -> (String, String) {
+    let Some(a) = view.index.and_then(|i| i.docs.get(doc)) else {
+        return (String::new(), String::new());
+    };
+    (
+        a.meta.source.clone().unwrap_or_default(),
+        a.meta.date.map(|d| d.0.to_string()).unwrap_or_default(),
+    )
 }
 
 pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
@@ -60,8 +78,14 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         }
     }
     frame.render_widget(status::StatusBar { state, view }, panes.status);
-    match state.overlay {
-        Overlay::None => {}
+    for overlay in state.overlays.iter() {
+        draw_overlay(frame, state, view, *overlay);
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overlay) {
+    let area = frame.area();
+    match overlay {
         Overlay::Help { scroll } => frame.render_widget(help::HelpOverlay { view, scroll }, area),
         Overlay::Log { scroll } => frame.render_widget(log::LogOverlay { view, scroll }, area),
         Overlay::Links { claim, selected } => frame.render_widget(
@@ -72,11 +96,29 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
             },
             area,
         ),
+        Overlay::Hits { selected } => {
+            if let Some(active) = state.search.active.as_ref() {
+                frame.render_widget(
+                    hits::HitsOverlay {
+                        view,
+                        active,
+                        selected,
+                    },
+                    area,
+                )
+            }
+        }
+        Overlay::Finder => frame.render_widget(finder::FinderOverlay { state, view }, area),
+        Overlay::Card => {
+            if let Some(card) = state.card.as_ref() {
+                frame.render_widget(card::CardOverlay { view, card }, area)
+            }
+        }
         Overlay::Picker { selected } => frame.render_widget(
             links::PickerOverlay {
                 view,
                 selected,
-                current: state.doc,
+                current: state.reader.doc,
             },
             area,
         ),
@@ -101,7 +143,7 @@ pub fn pane_block<'a>(theme: &Theme, focused: bool) -> Block<'a> {
 }
 
 pub fn is_focused(state: &AppState, pane: Pane) -> bool {
-    state.focus == pane && state.overlay == Overlay::None
+    state.focus == pane && state.overlays.is_empty()
 }
 
 /// `s` made safe and cut to at most `width` cells, with `…` when cut.

@@ -32,7 +32,7 @@ impl Widget for Sidebar<'_> {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let focused = is_focused(state, Pane::Sidebar);
         let text = theme.get("ui.text");
-        let title = match (state.sidebar_tab, view.index) {
+        let title = match (state.sidebar.tab, view.index) {
             (SidebarTab::Entities, Some(i)) => format!(" Entities ({}) ", i.entities.len()),
             (SidebarTab::Entities, None) => " Entities ".to_string(),
             (SidebarTab::Documents, _) => format!(" Documents ({}) ", view.docs.len()),
@@ -54,7 +54,7 @@ impl Widget for Sidebar<'_> {
         .enumerate()
         {
             let x = inner.x + half * i as u16;
-            let style = if *tab == state.sidebar_tab {
+            let style = if *tab == state.sidebar.tab {
                 text.patch(theme.get("ui.title"))
                     .add_modifier(Modifier::UNDERLINED)
             } else {
@@ -64,12 +64,16 @@ impl Widget for Sidebar<'_> {
         }
         // Second row: the filter, or the sort order.
         if inner.height > 1 {
-            let line = if state.sidebar_tab == SidebarTab::Entities {
-                if state.filter_editing || !state.entity_filter.is_empty() {
-                    let cursor = if state.filter_editing { "▏" } else { "" };
-                    format!("/{}{cursor}", state.entity_filter)
+            let line = if state.sidebar.tab == SidebarTab::Entities {
+                if state.sidebar.filter_editing || !state.sidebar.filter.is_empty() {
+                    let cursor = if state.sidebar.filter_editing {
+                        "▏"
+                    } else {
+                        ""
+                    };
+                    format!("/{}{cursor}", state.sidebar.filter)
                 } else {
-                    let by = if state.entity_sort == EntitySort::Mentions {
+                    let by = if state.sidebar.sort == EntitySort::Mentions {
                         "mentions"
                     } else {
                         "kind"
@@ -79,7 +83,7 @@ impl Widget for Sidebar<'_> {
             } else {
                 "Enter opens · ] [ next/prev".to_string()
             };
-            let style = if state.filter_editing {
+            let style = if state.sidebar.filter_editing {
                 text.patch(theme.get("ui.help.key"))
             } else {
                 text.patch(theme.get("ui.text.dim"))
@@ -94,18 +98,18 @@ impl Widget for Sidebar<'_> {
         }
         let list = layout::sidebar_list(area);
         let w = list.width as usize;
-        match state.sidebar_tab {
+        match state.sidebar.tab {
             SidebarTab::Documents => {
                 for (row, (i, doc)) in view
                     .docs
                     .iter()
                     .enumerate()
-                    .skip(state.list_offset)
+                    .skip(state.sidebar.doc_offset)
                     .take(list.height as usize)
                     .enumerate()
                 {
                     let y = list.y + row as u16;
-                    let current = i == state.doc;
+                    let current = i == state.reader.doc;
                     let copy = view.index.is_some_and(|ix| {
                         ix.duplicates
                             .iter()
@@ -121,7 +125,7 @@ impl Widget for Sidebar<'_> {
                     } else {
                         text
                     };
-                    if i == state.list_selected && focused {
+                    if i == state.sidebar.doc_selected && focused {
                         style = style.patch(theme.get("ui.selection"));
                         buf.set_style(
                             Rect {
@@ -146,7 +150,7 @@ impl Widget for Sidebar<'_> {
                     );
                     return;
                 };
-                if state.entity_rows.is_empty() && list.height > 0 {
+                if state.sidebar.entity_rows.is_empty() && list.height > 0 {
                     buf.set_stringn(
                         list.x,
                         list.y,
@@ -156,22 +160,23 @@ impl Widget for Sidebar<'_> {
                     );
                 }
                 for (row, &e) in state
+                    .sidebar
                     .entity_rows
                     .iter()
                     .enumerate()
-                    .skip(state.entity_offset)
+                    .skip(state.sidebar.entity_offset)
                     .take(list.height as usize)
                 {
-                    let y = list.y + (row - state.entity_offset) as u16;
+                    let y = list.y + (row - state.sidebar.entity_offset) as u16;
                     let ent = &index.entities[e];
                     let count = ent.mentions.len().to_string();
-                    let chosen = state.chosen_entity == Some(e);
+                    let chosen = state.chosen_entity() == Some(e);
                     let mut style = if chosen {
                         text.patch(theme.get("reader.mention.selected"))
                     } else {
                         text
                     };
-                    if row == state.entity_selected && focused {
+                    if row == state.sidebar.entity_selected && focused {
                         style = style.patch(theme.get("ui.selection"));
                         buf.set_style(
                             Rect {
@@ -203,9 +208,13 @@ impl Widget for Sidebar<'_> {
                 }
                 // Details of the chosen (or selected) entity.
                 let detail = layout::sidebar_detail(area);
-                let shown = state
-                    .chosen_entity
-                    .or_else(|| state.entity_rows.get(state.entity_selected).copied());
+                let shown = state.chosen_entity().or_else(|| {
+                    state
+                        .sidebar
+                        .entity_rows
+                        .get(state.sidebar.entity_selected)
+                        .copied()
+                });
                 if detail.height > 0
                     && let Some(e) = shown
                 {

@@ -2,6 +2,8 @@
 
 use super::{View, fit};
 use crate::app::AppState;
+use crate::app::search::{Active, Walk};
+use crate::search::Mode;
 use crate::text::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,11 +22,14 @@ impl Widget for StatusBar<'_> {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let style = theme.get("ui.statusline");
         buf.set_style(area, style);
-        let Some(doc) = view.docs.get(state.doc) else {
+        if state.search.prompt.is_some() {
+            return draw_prompt(state, view, area, buf);
+        }
+        let Some(doc) = view.docs.get(state.reader.doc) else {
             return;
         };
         let lines = view.wraps.get(
-            state.doc,
+            state.reader.doc,
             &doc.text,
             crate::app::layout::text_column(state.panes().document)
                 .width
@@ -37,20 +42,38 @@ impl Widget for StatusBar<'_> {
         } else {
             (top * 100 / (lines.len() - height)).min(100)
         };
-        let right = format!(" {}/{} · {pct}% · ? help ", state.doc + 1, view.docs.len());
+        let right = format!(
+            " {}/{} · {pct}% · ? help ",
+            state.reader.doc + 1,
+            view.docs.len()
+        );
         let skipped = view.issues.iter().filter(|i| i.skipped).count();
         let warned = view.issues.len() - skipped;
         let middle = if let Some(m) = &state.message {
             m.clone()
         } else if let Some(p) = view.progress {
             p.to_string()
-        } else if let (Some(index), Some(e)) = (view.index, state.chosen_entity) {
+        } else if let Some(a) = state
+            .search
+            .active
+            .as_ref()
+            .filter(|_| state.walk == Walk::Hits || state.chosen.is_none())
+        {
+            format!(
+                "“{}” {} · n/N walk hits · H list · Esc clears",
+                a.hits.query.text,
+                hit_summary(a, view.docs.len())
+            )
+        } else if let (Some(index), Some(e)) = (view.index, state.chosen_entity()) {
             let ent = &index.entities[e];
-            let at = state.mention.map_or(String::new(), |m| {
-                format!(" {}/{}", m + 1, ent.mentions.len())
-            });
+            let at = state
+                .chosen
+                .and_then(|c| c.mention)
+                .map_or(String::new(), |m| {
+                    format!(" {}/{}", m + 1, ent.mentions.len())
+                });
             format!("{}{at} · n/N walk mentions · x clear", ent.name)
-        } else if let (Some(index), Some(c)) = (view.index, state.claim) {
+        } else if let (Some(index), Some(c)) = (view.index, state.reader.claim) {
             let n = index.sources[c];
             let what = if n > 1 {
                 format!("{n} independent sources")
@@ -84,7 +107,7 @@ impl Widget for StatusBar<'_> {
         let left = if middle.is_empty() {
             fit(&format!(" {}", doc.display_path), left_w)
         } else {
-            fit(&format!(" {} · {middle}", doc.display_path), left_w)
+            fit(&format!(" {middle} · {}", doc.display_path), left_w)
         };
         let left_style =
             if !view.issues.is_empty() && state.message.is_none() && view.progress.is_none() {
@@ -102,5 +125,105 @@ impl Widget for StatusBar<'_> {
                 theme.get("ui.statusline.key"),
             );
         }
+    }
+}
+
+/// `hit 3/17 · 4 of 5 documents`.
+pub fn hit_summary(a: &Active, doc_count: usize) -> String {
+    if a.hits.total == 0 {
+        return "no hits".to_string();
+    }
+    let at = a
+        .current
+        .as_ref()
+        .map_or(String::new(), |h| format!("{}/", h.ordinal + 1));
+    format!(
+        "hit {at}{} · {} of {doc_count} documents",
+        a.hits.total,
+        a.hits.docs.len()
+    )
+}
+
+/// The search prompt on the bottom line: the query with its cursor on the
+/// left; the mode, the hits and the entity the query names on the right.
+fn draw_prompt(state: &AppState, view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.theme;
+    let Some(p) = state.search.prompt.as_ref() else {
+        return;
+    };
+    let base = theme.get("ui.text");
+    buf.set_style(area, base);
+    let mut right = String::new();
+    if state.search.mode == Mode::Regex {
+        right.push_str("[regex] ");
+    }
+    let active = state.search.active.as_ref();
+    if active.is_some_and(|a| a.hits.query.case_sensitive) {
+        right.push_str("[case] ");
+    }
+    let mut warn = false;
+    if let Some(n) = &p.note {
+        right.push_str(n);
+        warn = true;
+    } else if let Some(a) = active {
+        right.push_str(&hit_summary(a, view.docs.len()));
+        if let (Some(e), Some(index)) = (a.entity, view.index) {
+            right.push_str(&format!(" · ◆ {} (Tab)", index.entities[e].name));
+        }
+    } else if p.input.text.is_empty() {
+        right.push_str("search every document · Ctrl-r regex · Tab list · Esc cancel");
+    }
+    right.push(' ');
+    let rw = (display_width(&right) as u16).min(area.width.saturating_sub(12));
+    let lw = area.width - rw;
+    if rw > 0 {
+        let rstyle = if warn {
+            base.patch(theme.get("ui.warning"))
+        } else {
+            base.patch(theme.get("ui.text.dim"))
+        };
+        buf.set_stringn(
+            area.right() - rw,
+            area.y,
+            fit(&right, rw as usize),
+            rw as usize,
+            rstyle,
+        );
+    }
+    // The query, its end kept in view, and the cursor as a reversed cell.
+    let text = crate::text::sanitize::sanitize(&p.input.text);
+    let before = crate::text::sanitize::sanitize(&p.input.text[..p.input.cursor]);
+    let room = (lw as usize).saturating_sub(3);
+    let skip = display_width(&before).saturating_sub(room);
+    let mut shown = String::from("/");
+    let mut w = 0;
+    let mut cursor_x = None;
+    let mut cut = 0;
+    for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text.as_ref(), true) {
+        let gw = crate::text::grapheme_width(g);
+        if cut < skip {
+            cut += gw;
+            continue;
+        }
+        if i == before.len() {
+            cursor_x = Some(display_width(&shown));
+        }
+        if w + gw > room {
+            break;
+        }
+        shown.push_str(g);
+        w += gw;
+    }
+    let cursor_x = cursor_x.unwrap_or(display_width(&shown));
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &shown,
+        lw as usize,
+        base.patch(theme.get("ui.help.key")),
+    );
+    if (cursor_x as u16) < lw {
+        let cell = &mut buf[(area.x + cursor_x as u16, area.y)];
+        cell.set_style(base.add_modifier(ratatui::style::Modifier::REVERSED));
     }
 }

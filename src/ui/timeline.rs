@@ -72,14 +72,15 @@ impl Widget for Timeline<'_> {
             );
             return;
         }
-        let sel_slot = state.event.map(|e| slot_of(index, e));
+        let sel_slot = state.timeline.event.map(|e| slot_of(index, e));
         let (first, shown, slot_w) =
             timeline_window(inner.width, index.timeline_slots.len(), sel_slot);
         // What the document pane has chosen picks the events to emphasise.
         let focus_sentence = state
+            .reader
             .claim
             .map(|c| (index.claims[c].doc, index.claims[c].sentence));
-        let entity = state.chosen_entity;
+        let entity = state.chosen_entity();
         let emphasised =
             |ev: usize| -> Option<bool> {
                 let e = &index.events[ev];
@@ -162,7 +163,7 @@ impl Widget for Timeline<'_> {
                     }
                 };
                 let mut style = text.patch(theme.get(&format!("reader.source.{}", ev.doc % 6)));
-                if ev.doc == state.doc {
+                if ev.doc == state.reader.doc {
                     style = style.add_modifier(Modifier::BOLD);
                 }
                 match emphasised(tpos) {
@@ -188,7 +189,7 @@ impl Widget for Timeline<'_> {
         // The selected event.
         let info_y = inner.bottom() - 1;
         let w = inner.width as usize;
-        let info = match state.event {
+        let info = match state.timeline.event {
             Some(t) => {
                 let ev = &index.events[index.timeline[t]];
                 let d = &view.docs[ev.doc];
@@ -225,7 +226,7 @@ impl Widget for Timeline<'_> {
             info_y,
             fit(&info, w),
             w,
-            text.patch(theme.get(if state.event.is_some() {
+            text.patch(theme.get(if state.timeline.event.is_some() {
                 "reader.timeline.event"
             } else {
                 "ui.text.dim"

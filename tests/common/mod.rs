@@ -16,6 +16,8 @@ pub fn seeds() -> PathBuf {
 /// Everything the reader holds, for driving it in tests.
 pub struct Harness {
     pub index: Option<crossread::index::Index>,
+    pub search: Option<crossread::search::SearchIndex>,
+    pub finder: Option<crossread::search::finder::FinderIndex>,
     pub docs: Vec<Document>,
     pub issues: Vec<LoadIssue>,
     pub wraps: WrapCache,
@@ -36,6 +38,8 @@ impl Harness {
         );
         Harness {
             index: None,
+            search: None,
+            finder: None,
             docs: loaded.documents,
             issues: loaded.issues,
             wraps: WrapCache::default(),
@@ -55,6 +59,13 @@ impl Harness {
         let mut h = Harness::seeds(w, h);
         h.index = Some(crossread::index::Index::build(&h.docs, &Default::default()));
         h.act(Input::Analysed);
+        h.search = Some(crossread::search::SearchIndex::build(&h.docs));
+        h.act(Input::Indexed);
+        h.finder = Some(crossread::search::finder::FinderIndex::build(
+            &h.docs,
+            h.index.as_ref(),
+        ));
+        h.act(Input::FinderReady);
         h
     }
 
@@ -70,8 +81,35 @@ impl Harness {
             wraps: &self.wraps,
             help_lines,
             index: self.index.as_ref(),
+            search: self.search.as_ref(),
+            finder: self.finder.as_ref(),
         };
         self.state.update(input, &ctx);
+    }
+
+    /// Press keys given as keymap strings (`j`, `<Esc>`, `<Ctrl-o>`), each
+    /// through the same translation the terminal's keys go through.
+    pub fn keys(&mut self, keys: &[&str]) {
+        for k in keys {
+            let key = crossread::app::keymap::parse_key(k).expect("key string");
+            let ev = crossterm::event::KeyEvent::new(key.code, key.mods);
+            if let Some(input) = crossread::app::keys::translate_key(&self.state, &self.keymap, ev)
+            {
+                self.act(input);
+            }
+        }
+    }
+
+    /// Type text into whatever field takes it.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let k = if c == ' ' {
+                "<Space>".to_string()
+            } else {
+                c.to_string()
+            };
+            self.keys(&[&k]);
+        }
     }
 
     pub fn render(&self) -> Buffer {
@@ -85,6 +123,8 @@ impl Harness {
             keymap: &self.keymap,
             progress: None,
             index: self.index.as_ref(),
+            search: self.search.as_ref(),
+            finder: self.finder.as_ref(),
         };
         term.draw(|f| ui::draw(f, &self.state, &view)).unwrap();
         term.backend().buffer().clone()

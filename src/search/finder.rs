@@ -1,0 +1,621 @@
+//! The fuzzy finder's engine: one list of everything a briefing asks about
+//! (documents, entities, claims, dated events), ranked. Pure: no terminal.
+//!
+//! Names (document titles, entity names and aliases, dates) are matched
+//! fuzzily with nucleo-matcher, helix's matcher. Claims are long sentences,
+//! where a fuzzy match of a few letters is found in nearly every one: a
+//! claim matches when every word of the query (of three letters or more)
+//! begins a word in it, found through the search index, so a keystroke
+//! costs as much as the words' occurrences, not the corpus. Claims made in
+//! the same words by several documents (copies) are listed once.
+
+use super::{Mode, Query, SearchIndex, Searcher};
+use crate::corpus::{DocId, Document};
+use crate::index::Index;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// What a row of the finder stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Document(DocId),
+    Entity(usize),
+    Claim(usize),
+    /// An event, by its index in the index's event list (the first of the
+    /// events with the same date and words).
+    Event(usize),
+}
+
+impl Target {
+    /// Ties in score go to entities, then documents, events, claims (and
+    /// within a kind to the shorter text, then the heavier item).
+    fn order(self) -> u8 {
+        match self {
+            Target::Entity(_) => 0,
+            Target::Document(_) => 1,
+            Target::Event(_) => 2,
+            Target::Claim(_) => 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub target: Target,
+    /// The text matched and shown.
+    pub text: Utf32String,
+    /// How much the item weighs among equals: mentions, documents.
+    pub weight: u32,
+}
+
+/// Every item, built once the corpus (and its analysis) is there.
+#[derive(Debug, Default)]
+pub struct FinderIndex {
+    /// Documents, entities and dated events, matched fuzzily.
+    pub items: Vec<Item>,
+    /// Per dated-event item (by its first event): every event with the same
+    /// date and words.
+    pub event_groups: std::collections::HashMap<usize, Vec<usize>>,
+    /// Per claim, the first claim with the same words (itself for the
+    /// first), to list copies once.
+    claim_canon: Vec<u32>,
+    /// True when entities, claims and events are in (the analysis was
+    /// there); documents only otherwise.
+    pub analysed: bool,
+}
+
+/// Typographic punctuation made ASCII and whitespace runs one space, so
+/// that most items stay one byte a character in the matcher.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut ws = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2026}' => {
+                out.push_str("...");
+                ws = false;
+                continue;
+            }
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !ws && !out.is_empty() {
+                out.push(' ');
+            }
+            ws = true;
+        } else {
+            out.push(c);
+            ws = false;
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// A document's title, outlet and date, as the finder and cards show them.
+pub fn doc_line(docs: &[Document], index: Option<&Index>, d: DocId) -> String {
+    let mut s = plain(&docs[d].title);
+    if let Some(a) = index.and_then(|i| i.docs.get(d)) {
+        if let Some(src) = &a.meta.source {
+            s.push_str(" · ");
+            s.push_str(&plain(src));
+        }
+        if let Some((date, _)) = a.meta.date {
+            s.push_str(" · ");
+            s.push_str(&date.to_string());
+        }
+    }
+    s
+}
+
+impl FinderIndex {
+    pub fn build(docs: &[Document], index: Option<&Index>) -> FinderIndex {
+        let mut items: Vec<Item> = (0..docs.len())
+            .map(|d| Item {
+                target: Target::Document(d),
+                text: doc_line(docs, index, d).into(),
+                weight: 0,
+            })
+            .collect();
+        let Some(ix) = index else {
+            return FinderIndex {
+                items,
+                ..Default::default()
+            };
+        };
+        items.extend(ix.entities.iter().map(|e| {
+            let mut s = plain(&e.name);
+            if !e.aliases.is_empty() {
+                let names: Vec<String> = e.aliases.iter().map(|a| plain(&a.name)).collect();
+                s.push_str(" (");
+                s.push_str(&names.join(", "));
+                s.push(')');
+            }
+            Item {
+                target: Target::Entity(e.id),
+                text: s.into(),
+                weight: e.mentions.len() as u32,
+            }
+        }));
+        let hashes: Vec<u64> = ix
+            .claims
+            .par_iter()
+            .map(|c| {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                super::fold::fold_query(&docs[c.doc].text[c.range.clone()]).hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let mut first: rustc_hash::FxHashMap<u64, u32> = Default::default();
+        let claim_canon = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, h)| *first.entry(*h).or_insert(i as u32))
+            .collect();
+        // Events with the same date and words are one row.
+        let mut groups: std::collections::HashMap<(String, String), Vec<usize>> =
+            Default::default();
+        let mut order: Vec<(String, String)> = Vec::new();
+        for &i in &ix.timeline {
+            let e = &ix.events[i];
+            let key = (e.label("-"), plain(&docs[e.doc].text[e.range.clone()]));
+            let g = groups.entry(key.clone()).or_default();
+            if g.is_empty() {
+                order.push(key);
+            }
+            g.push(i);
+        }
+        let mut event_groups = std::collections::HashMap::new();
+        for key in order {
+            let members = groups.remove(&key).unwrap_or_default();
+            let first = members[0];
+            items.push(Item {
+                target: Target::Event(first),
+                text: format!("{} {}", key.0, key.1).into(),
+                weight: members.len() as u32,
+            });
+            event_groups.insert(first, members);
+        }
+        FinderIndex {
+            items,
+            event_groups,
+            claim_canon,
+            analysed: true,
+        }
+    }
+}
+
+/// The items a query matches, best first.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    pub query: String,
+    /// The best matches, (row id, score), best first. A row id below the
+    /// number of items is an item; above, a claim (`id - items`).
+    pub ranked: Vec<(u32, u32)>,
+    /// How many rows match in all.
+    pub total: usize,
+    /// Every matching item (in index order), for narrowing.
+    all: Arc<Vec<u32>>,
+}
+
+/// How many matches are ranked and shown.
+pub const SHOWN: usize = 500;
+/// Items scored by one task.
+const CHUNK: usize = 4096;
+/// Query words shorter than this do not look into claims.
+const CLAIM_WORD: usize = 3;
+
+fn pattern(query: &str) -> Pattern {
+    Pattern::parse(query, CaseMatching::Smart, Normalization::Smart)
+}
+
+/// What claims are found with: the search index over the same documents,
+/// the analysis, and the memory of the last keystrokes.
+pub struct Claims<'a> {
+    pub search: &'a SearchIndex,
+    pub index: &'a Index,
+    pub docs: &'a [Document],
+    pub memory: &'a mut ClaimSearch,
+}
+
+/// Finds the claims a query word begins a word of, remembering: the word's
+/// occurrences (so the next letter narrows them), the claims of the last
+/// words (so typing the second word does not redo the first), and where
+/// every claim lies in the search index's positions.
+#[derive(Debug, Default, Clone)]
+pub struct ClaimSearch {
+    searcher: Searcher,
+    words: Vec<(String, Arc<Vec<usize>>)>,
+    /// Corpus positions of each claim's start and end.
+    spans: Option<Arc<(Vec<u32>, Vec<u32>)>>,
+}
+
+/// How many words' claims are remembered.
+const WORDS: usize = 16;
+
+impl ClaimSearch {
+    pub fn clear(&mut self) {
+        self.searcher.clear();
+        self.words.clear();
+    }
+
+    /// The claims in which `word` begins a word, in claim order.
+    fn claims_of(
+        &mut self,
+        word: &str,
+        search: &SearchIndex,
+        index: &Index,
+        docs: &[Document],
+    ) -> Arc<Vec<usize>> {
+        if let Some((_, c)) = self.words.iter().find(|(w, _)| w == word) {
+            return c.clone();
+        }
+        let spans = self
+            .spans
+            .get_or_insert_with(|| {
+                let (starts, ends) = index
+                    .claims
+                    .iter()
+                    .map(|c| {
+                        (
+                            search.corpus_position(c.doc, c.range.start),
+                            search.corpus_position(c.doc, c.range.end),
+                        )
+                    })
+                    .unzip();
+                Arc::new((starts, ends))
+            })
+            .clone();
+        let (starts, ends) = (&spans.0, &spans.1);
+        let mut ids: Vec<usize> = Vec::new();
+        if let Ok(Some(q)) = Query::new(word, Mode::Words) {
+            let found = self.searcher.corpus_positions(search, docs, &q);
+            // Both are in corpus order: walk them together.
+            let mut j = 0;
+            for &p in &found.pos {
+                while j + 1 < starts.len() && starts[j + 1] <= p {
+                    j += 1;
+                }
+                if starts.get(j).is_some_and(|&s| s <= p) && p < ends[j] && ids.last() != Some(&j) {
+                    ids.push(j);
+                }
+            }
+        }
+        let ids = Arc::new(ids);
+        self.words.push((word.to_string(), ids.clone()));
+        if self.words.len() > WORDS {
+            self.words.remove(0);
+        }
+        ids
+    }
+}
+
+impl FinderIndex {
+    /// What row `id` stands for.
+    pub fn target(&self, id: u32) -> Target {
+        match self.items.get(id as usize) {
+            Some(it) => it.target,
+            None => Target::Claim(id as usize - self.items.len()),
+        }
+    }
+
+    /// The text of row `id`, as shown.
+    pub fn text(&self, id: u32, docs: &[Document], index: Option<&Index>) -> String {
+        match self.items.get(id as usize) {
+            Some(it) => it.text.to_string(),
+            None => {
+                let c = id as usize - self.items.len();
+                index
+                    .and_then(|ix| ix.claims.get(c))
+                    .map_or(String::new(), |c| plain(&docs[c.doc].text[c.range.clone()]))
+            }
+        }
+    }
+}
+
+/// The claims in which every word of `query` (of three letters or more)
+/// begins a word, one per set of copies, heaviest (most sources) first.
+fn claims_matching(fi: &FinderIndex, query: &str, cl: &mut Claims) -> Vec<usize> {
+    let words: Vec<&str> = query
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= CLAIM_WORD)
+        .collect();
+    let mut found: Option<Vec<usize>> = None;
+    // Rarer words first: they narrow the most.
+    let mut lists: Vec<Arc<Vec<usize>>> = words
+        .iter()
+        .map(|w| {
+            let w = super::fold::fold_query(w);
+            cl.memory.claims_of(&w, cl.search, cl.index, cl.docs)
+        })
+        .collect();
+    lists.sort_by_key(|l| l.len());
+    for ids in lists {
+        found = Some(match found {
+            None => ids.to_vec(),
+            Some(prev) => prev
+                .into_iter()
+                .filter(|c| ids.binary_search(c).is_ok())
+                .collect(),
+        });
+    }
+    let mut ids = found.unwrap_or_default();
+    // Copies once: the first claim of each text (all copies of a text
+    // match alike, so its first is among them).
+    ids.retain(|&c| fi.claim_canon.get(c).is_none_or(|&k| k as usize == c));
+    ids.sort_by_key(|&c| std::cmp::Reverse(cl.index.sources.get(c).copied().unwrap_or(1)));
+    ids
+}
+
+/// Rank the rows for `query`. When `previous` was for a query this one
+/// extends, only its matching items are scored again.
+pub fn rank(
+    fi: &FinderIndex,
+    query: &str,
+    previous: Option<&Matches>,
+    claims: Option<Claims>,
+) -> Matches {
+    if query.trim().is_empty() {
+        // Nothing typed: documents in corpus order, then entities by
+        // mentions (the items' own order).
+        let ranked = (0..fi.items.len().min(SHOWN) as u32)
+            .map(|i| (i, 0))
+            .collect();
+        return Matches {
+            query: query.to_string(),
+            ranked,
+            total: fi.items.len(),
+            all: Arc::new((0..fi.items.len() as u32).collect()),
+        };
+    }
+    let pat = pattern(query);
+    let narrowing = previous.filter(|p| {
+        !p.query.trim().is_empty()
+            && query.starts_with(p.query.as_str())
+            && !query.ends_with('\\')
+            && p.all.len() <= fi.items.len()
+    });
+    let score_chunk = |ids: &mut dyn Iterator<Item = u32>| -> Vec<(u32, u32)> {
+        let mut m = Matcher::new(Config::DEFAULT);
+        ids.filter_map(|i| {
+            pat.score(fi.items[i as usize].text.slice(..), &mut m)
+                .map(|s| (i, s))
+        })
+        .collect()
+    };
+    let mut scored: Vec<(u32, u32)> = match narrowing {
+        Some(p) => p
+            .all
+            .par_chunks(CHUNK)
+            .flat_map_iter(|c| score_chunk(&mut c.iter().copied()))
+            .collect(),
+        None => {
+            let n = fi.items.len() as u32;
+            (0..n.div_ceil(CHUNK as u32))
+                .into_par_iter()
+                .flat_map_iter(|k| {
+                    let start = k * CHUNK as u32;
+                    score_chunk(&mut (start..(start + CHUNK as u32).min(n)))
+                })
+                .collect()
+        }
+    };
+    let all: Vec<u32> = scored.iter().map(|x| x.0).collect();
+    // Claims score as a whole-word match of the query, a little below a
+    // name that is exactly the query.
+    if let Some(mut cl) = claims {
+        let claim_ids = claims_matching(fi, query, &mut cl);
+        let mut m = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let exact = pat
+            .score(
+                nucleo_matcher::Utf32Str::new(query.trim(), &mut buf),
+                &mut m,
+            )
+            .unwrap_or(0);
+        let claim_score = exact * 9 / 10;
+        let base = fi.items.len() as u32;
+        scored.extend(
+            claim_ids
+                .into_iter()
+                .map(|c| (base + c as u32, claim_score)),
+        );
+    }
+    let total = scored.len();
+    let weight = |i: u32| match fi.items.get(i as usize) {
+        Some(it) => (it.target.order(), it.weight, it.text.len()),
+        None => (Target::Claim(0).order(), 0, 0),
+    };
+    let key = |&(i, s): &(u32, u32)| {
+        let (order, w, len) = weight(i);
+        (std::cmp::Reverse(s), order, len, std::cmp::Reverse(w), i)
+    };
+    let mut ranked = scored;
+    if ranked.len() > SHOWN {
+        ranked.select_nth_unstable_by_key(SHOWN, key);
+        ranked.truncate(SHOWN);
+    }
+    ranked.sort_unstable_by_key(key);
+    Matches {
+        query: query.to_string(),
+        ranked,
+        total,
+        all: Arc::new(all),
+    }
+}
+
+/// The positions (in characters) of `query`'s matched characters in `text`
+/// (row `id`'s text), for marking them: fuzzy for names, by words for
+/// claims.
+pub fn matched_chars(fi: &FinderIndex, query: &str, id: u32, text: &str) -> Vec<u32> {
+    let mut m = Matcher::new(Config::DEFAULT);
+    let mut idx = Vec::new();
+    let mut buf = Vec::new();
+    let hay = nucleo_matcher::Utf32Str::new(text, &mut buf);
+    if (id as usize) < fi.items.len() {
+        pattern(query).indices(hay, &mut m, &mut idx);
+    } else {
+        let words = Pattern::new(
+            query,
+            CaseMatching::Smart,
+            Normalization::Smart,
+            AtomKind::Substring,
+        );
+        words.indices(hay, &mut m, &mut idx);
+    }
+    idx.sort_unstable();
+    idx.dedup();
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(texts: &[(Target, &str, u32)]) -> FinderIndex {
+        FinderIndex {
+            items: texts
+                .iter()
+                .map(|(t, s, w)| Item {
+                    target: *t,
+                    text: (*s).into(),
+                    weight: *w,
+                })
+                .collect(),
+            analysed: true,
+            ..Default::default()
+        }
+    }
+
+    fn order(fi: &FinderIndex, m: &Matches) -> Vec<String> {
+        m.ranked
+            .iter()
+            .map(|(i, _)| fi.items[*i as usize].text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn ranks_the_closest_match_first_and_ties_by_kind_and_weight() {
+        let fi = items(&[
+            (
+                Target::Claim(0),
+                "The harbour board voted to close the port",
+                3,
+            ),
+            (Target::Entity(0), "Harbour Board (the Board)", 12),
+            (
+                Target::Document(0),
+                "Port closes · Coast Gazette · 2021-03-08",
+                0,
+            ),
+            (Target::Entity(1), "Harriet Boardman", 2),
+            (Target::Event(0), "2021-03-08 March 8", 0),
+        ]);
+        let m = rank(&fi, "harbour board", None, None);
+        assert_eq!(m.total, 2);
+        assert_eq!(
+            order(&fi, &m),
+            vec![
+                "Harbour Board (the Board)",
+                "The harbour board voted to close the port"
+            ],
+            "the entity whose name it is comes first"
+        );
+        let m = rank(&fi, "hboard", None, None);
+        assert!(m.total >= 2, "fuzzy: letters in order");
+        let m = rank(&fi, "2021-03", None, None);
+        let o = order(&fi, &m);
+        assert!(o.contains(&"2021-03-08 March 8".to_string()), "{o:?}");
+        let m = rank(&fi, "zzz", None, None);
+        assert_eq!(m.total, 0);
+        // Equal scores: entities first, then heavier ones.
+        let fi = items(&[
+            (Target::Claim(0), "Kim", 9),
+            (Target::Entity(1), "Kim", 1),
+            (Target::Entity(2), "Kim", 5),
+        ]);
+        let m = rank(&fi, "kim", None, None);
+        let targets: Vec<Target> = m
+            .ranked
+            .iter()
+            .map(|(i, _)| fi.items[*i as usize].target)
+            .collect();
+        assert_eq!(
+            targets,
+            vec![Target::Entity(2), Target::Entity(1), Target::Claim(0)]
+        );
+    }
+
+    #[test]
+    fn claims_are_found_by_their_words_once_per_set_of_copies() {
+        use crate::corpus::document_from_bytes;
+        let texts = [
+            "Port news\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
+            "Port news copy\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
+            "Budget\n\nThe governor said taxes on fuel will rise by 3 percent next year.\n",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let n = format!("d{i}.txt");
+                document_from_bytes(i, std::path::Path::new(&n), &n, t.as_bytes().to_vec()).unwrap()
+            })
+            .collect();
+        let index = Index::build(&docs, &Default::default());
+        let search = SearchIndex::build(&docs);
+        let fi = FinderIndex::build(&docs, Some(&index));
+        let mut memory = ClaimSearch::default();
+        let mut run = |q: &str| {
+            let claims = Claims {
+                search: &search,
+                index: &index,
+                docs: &docs,
+                memory: &mut memory,
+            };
+            let m = rank(&fi, q, None, Some(claims));
+            m.ranked
+                .iter()
+                .filter(|(id, _)| matches!(fi.target(*id), Target::Claim(_)))
+                .map(|(id, _)| fi.text(*id, &docs, Some(&index)))
+                .collect::<Vec<String>>()
+        };
+        // Words in any order, at word starts; the copy is listed once.
+        let found = run("reopen kelby");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("will reopen"));
+        assert_eq!(run("fuel taxes").len(), 1);
+        assert!(run("open").is_empty(), "not inside a word");
+        assert!(run("ke").is_empty(), "short words do not look into claims");
+    }
+
+    #[test]
+    fn narrowing_agrees_with_ranking_afresh_and_marks_matches() {
+        let fi = items(&[
+            (Target::Claim(0), "Sanctions relief was discussed", 1),
+            (Target::Claim(1), "Sanders said nothing", 1),
+            (Target::Entity(0), "Sarah Huckabee Sanders (Sanders)", 3),
+        ]);
+        let mut prev: Option<Matches> = None;
+        let mut typed = String::new();
+        for c in "sanders".chars() {
+            typed.push(c);
+            let narrowed = rank(&fi, &typed, prev.as_ref(), None);
+            let fresh = rank(&fi, &typed, None, None);
+            assert_eq!(narrowed.ranked, fresh.ranked, "{typed}");
+            prev = Some(narrowed);
+        }
+        let best = prev.unwrap().ranked[0].0;
+        let text = fi.items[best as usize].text.to_string();
+        let idx = matched_chars(&fi, "sanders", best, &text);
+        assert_eq!(idx.len(), 7);
+        assert!(plain("“Keep” – it’s\n\n  done…") == "\"Keep\" - it's done...");
+    }
+}
