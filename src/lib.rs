@@ -13,5 +13,6 @@ pub mod fuzzing;
 pub mod index;
 pub mod pins;
 pub mod search;
+pub mod terminal;
 pub mod text;
 pub mod ui;
