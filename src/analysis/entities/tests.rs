@@ -1,0 +1,158 @@
+use super::*;
+use crate::analysis::boilerplate;
+use crate::analysis::gazetteer::AliasKind;
+use crate::text::sentences;
+
+fn run(docs: &[&str], user: &UserAliases) -> Entities {
+    let per: Vec<DocCandidates> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let s = sentences::split(t);
+            let b = boilerplate::find(t, &s);
+            doc_candidates(&DocInput {
+                doc: i,
+                text: t,
+                sentences: &s,
+                boilerplate: &b,
+            })
+        })
+        .collect();
+    resolve(per, user)
+}
+
+fn find<'a>(e: &'a Entities, name: &str) -> Option<&'a Entity> {
+    e.entities.iter().find(|x| x.name == name)
+}
+
+fn names(e: &Entities) -> Vec<String> {
+    e.entities
+        .iter()
+        .map(|x| format!("{}:{}", x.name, x.kind.label()))
+        .collect()
+}
+
+#[test]
+fn titles_surnames_and_spelling_variants_merge() {
+    let e = run(
+        &[
+            "Secretary-General Ban Ki-moon met Foreign Minister Amara Osei in Accra on Monday. Ban said the talks went well.",
+            "Ban Ki Moon, the U.N. chief, later told reporters that Osei had agreed. Minister Osei declined to comment.",
+        ],
+        &UserAliases::default(),
+    );
+    let ban = find(&e, "Ban Ki-moon").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(ban.kind, EntityKind::Person);
+    assert_eq!(ban.mentions.len(), 3, "{:?}", names(&e));
+    assert_eq!(ban.per_doc, vec![(0, 2), (1, 1)]);
+    let osei = find(&e, "Amara Osei").unwrap();
+    assert_eq!(osei.mentions.len(), 3);
+    assert_eq!(osei.kind, EntityKind::Person);
+    // Ghana's capital is an alias of Ghana; U.N. is the United Nations.
+    let ghana = find(&e, "Ghana").unwrap();
+    assert!(
+        ghana
+            .aliases
+            .iter()
+            .any(|a| a.name == "Accra" && a.kind == AliasKind::Capital)
+    );
+    assert!(find(&e, "United Nations").is_some(), "{:?}", names(&e));
+}
+
+#[test]
+fn acronyms_dotted_forms_and_demonyms() {
+    let e = run(
+        &[
+            "The U.K. and the UK are one. British officials in London agreed.",
+            "The United Kingdom voted. The Harbour Trust Authority (HTA) met, and the HTA said no.",
+        ],
+        &UserAliases::default(),
+    );
+    let uk = find(&e, "United Kingdom").unwrap();
+    assert_eq!(
+        uk.mentions.len(),
+        5,
+        "U.K., UK, British, London, United Kingdom: {:?}",
+        uk.aliases
+    );
+    let hta = find(&e, "Harbour Trust Authority").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(hta.kind, EntityKind::Organization);
+    assert_eq!(
+        hta.mentions.len(),
+        3,
+        "the name, (HTA) and the HTA: {:?}",
+        hta.aliases
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_apart() {
+    let e = run(
+        &["John Smith, a lawyer, met Jane Smith, a judge, in Leeds. Smith said it was fine."],
+        &UserAliases::default(),
+    );
+    assert_eq!(find(&e, "John Smith").unwrap().mentions.len(), 1);
+    assert_eq!(find(&e, "Jane Smith").unwrap().mentions.len(), 1);
+    // The bare surname is ambiguous and stays unmerged.
+    assert!(find(&e, "Smith").is_some(), "{:?}", names(&e));
+}
+
+#[test]
+fn two_people_sharing_a_title_stay_apart() {
+    let e = run(
+        &[
+            "President Ana Ruiz met President Tomas Berg. Ruiz spoke first, then President Berg replied.",
+        ],
+        &UserAliases::default(),
+    );
+    assert_eq!(find(&e, "Ana Ruiz").unwrap().mentions.len(), 2);
+    assert_eq!(find(&e, "Tomas Berg").unwrap().mentions.len(), 2);
+    assert!(find(&e, "President").is_none());
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_entities() {
+    let e = run(
+        &[
+            "The mayor spoke. But nobody came. Despite the rain, nobody left. Observers waited. Harbour Board officials met in Leeds.",
+        ],
+        &UserAliases::default(),
+    );
+    let n = names(&e);
+    for bad in ["The", "But", "Despite", "Observers"] {
+        assert!(
+            !n.iter().any(|x| x.starts_with(&format!("{bad}:"))),
+            "{bad} in {n:?}"
+        );
+    }
+    assert!(
+        n.contains(&"Harbour Board:organization".to_string()),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn user_aliases_force_merges_and_splits() {
+    let docs = ["Maria Lopez spoke. Lopez left. Later Mary Lopez-Ortiz returned."];
+    let user = UserAliases::parse(
+        "split = [\"Lopez\"]\n[merge]\n\"Maria Lopez\" = [\"Mary Lopez-Ortiz\"]\n",
+    )
+    .unwrap();
+    let e = run(&docs, &user);
+    assert_eq!(
+        find(&e, "Maria Lopez").unwrap().mentions.len(),
+        2,
+        "{:?}",
+        names(&e)
+    );
+    assert!(
+        find(&e, "Lopez").is_some(),
+        "split keeps the surname apart: {:?}",
+        names(&e)
+    );
+    assert!(
+        UserAliases::parse("split = 3")
+            .unwrap_err()
+            .contains("line 1")
+    );
+}
