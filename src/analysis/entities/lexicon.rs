@@ -20,10 +20,17 @@ pub(super) mod word {
     pub const PLACE_NOUNS: u32 = 1 << 11;
     pub const ORG_NOUNS: u32 = 1 << 12;
     pub const NEVER: u32 = 1 << 13;
+    pub const LEGAL_SUFFIXES: u32 = 1 << 14;
+    pub const TEAM_WORDS: u32 = 1 << 15;
+    pub const ORG_CUES_BEFORE: u32 = 1 << 16;
+    pub const ORG_CUES_AFTER: u32 = 1 << 17;
+    pub const PERSON_CUES_AFTER: u32 = 1 << 18;
+    pub const SPORTS: u32 = 1 << 19;
+    pub const SPORTS_WORDS: u32 = 1 << 20;
 }
 
 /// The lists' names in the data file and their bits.
-const LISTS: [(&str, u32); 14] = [
+const LISTS: [(&str, u32); 21] = [
     ("title_heads", word::TITLE_HEADS),
     ("title_prefixes", word::TITLE_PREFIXES),
     ("role_words", word::ROLE_WORDS),
@@ -38,6 +45,13 @@ const LISTS: [(&str, u32); 14] = [
     ("place_nouns", word::PLACE_NOUNS),
     ("org_nouns", word::ORG_NOUNS),
     ("never", word::NEVER),
+    ("legal_suffixes", word::LEGAL_SUFFIXES),
+    ("team_words", word::TEAM_WORDS),
+    ("org_cues_before", word::ORG_CUES_BEFORE),
+    ("org_cues_after", word::ORG_CUES_AFTER),
+    ("person_cues_after", word::PERSON_CUES_AFTER),
+    ("sports", word::SPORTS),
+    ("sports_words", word::SPORTS_WORDS),
 ];
 
 /// Every word of the data file with the bits of the lists it is in.
@@ -63,6 +77,11 @@ fn parse(src: &'static str) -> HashMap<&'static str, u32> {
 fn word_classes() -> &'static HashMap<&'static str, u32> {
     static M: std::sync::OnceLock<HashMap<&'static str, u32>> = std::sync::OnceLock::new();
     M.get_or_init(|| parse(include_str!("../data/entity_words.txt")))
+}
+
+/// The bits of every list `w` is in.
+pub(super) fn bits(w: &str) -> u32 {
+    word_classes().get(w).copied().unwrap_or(0)
 }
 
 /// Is `w` in the word list `list` (one of the `word::` bits)?

@@ -1,29 +1,44 @@
-//! Named entities: candidates from capitalised spans, title patterns,
-//! acronyms and the gazetteer; a kind for each (person, organisation, place,
-//! event, other); and alias merging across the whole corpus.
+//! Named entities: candidate spans wherever text has names (running text,
+//! headlines, lines in capitals, table rows, datelines), a kind for each from
+//! weighted evidence decided once per document (person, organisation, place,
+//! event, other), and alias merging across the whole corpus.
 //!
-//! Merging rules, in order: the same name up to case, hyphens, dots and
-//! spaces; gazetteer names, short forms, demonyms and capitals to their
-//! entry; acronyms to an expansion defined in the text ("Long Name (LN)") or
-//! seen elsewhere with those initials; a bare surname or title + surname to
-//! the one full name that has it (in the same document first, else in the
-//! corpus) — never when two full names share it. A user alias file wins.
+//! Modules, in the order the analysis runs: `tokens` (words), `lines` (what
+//! kind of line, dateline, sports report), `spans` (candidate spans),
+//! `evidence` (cues of each mention), `sense` (one kind per name and
+//! document), `resolve` (merging across the corpus); `lexicon` and `names`
+//! hold the word lists, `acronyms` finds "Long Name (LN)", `user` reads the
+//! user's alias file.
+//!
+//! Merging rules, in order: the same name up to case, accents, hyphens, dots,
+//! spaces and a company's legal form ("Andes Litio SA" = "Andes Litio");
+//! gazetteer names, short forms and demonyms to their entry (a city is never
+//! merged into its country); acronyms to an expansion defined in the text
+//! ("Long Name (LN)") or seen elsewhere with those initials; a bare surname or
+//! title + surname to the one full name that has it (in the same document
+//! first, else in the corpus) — never when two full names share it. The same
+//! name with two kinds in different documents (a town and its team) is two
+//! entities. A user alias file wins. Every alias says how it was merged.
 
+mod acronyms;
 mod evidence;
 mod lexicon;
+mod lines;
+mod names;
 mod resolve;
+mod sense;
 mod spans;
 #[cfg(test)]
 mod tests;
 mod tokens;
 mod user;
 
+pub use crate::analysis::gazetteer::PlaceScope;
 pub use lexicon::is_stop;
 pub use resolve::resolve;
 pub use user::UserAliases;
 
 use crate::analysis::boilerplate::Boilerplate;
-use crate::analysis::gazetteer::AliasKind;
 use crate::corpus::DocId;
 use evidence::Cues;
 use serde::Serialize;
@@ -65,9 +80,61 @@ struct Candidate {
     key: String,
     words: Vec<String>,
     source: Source,
+    /// The mention's own evidence.
     cues: Cues,
-    /// Only ever seen at the start of a sentence (may be a common word).
+    /// At the start of a sentence (may be a common word).
     initial: bool,
+    /// Written in capitals (in a line in capitals).
+    caps: bool,
+    /// What the name lists say of the whole name (`names::bit`).
+    bits: u8,
+    /// Items of one list ("A, B and C") share a non-zero id.
+    list: u32,
+    /// The place of a wire dateline.
+    dateline: bool,
+    /// Words of a headline or a line in capitals that match no name the
+    /// document writes in normal case (kept only with a decided kind).
+    unmatched: bool,
+    /// The kind decided for this name in its document, and its lead over
+    /// the runner-up (see `sense`).
+    kind: EntityKind,
+    lead: u16,
+    /// The evidence of every mention of the name in the document.
+    doc_cues: Cues,
+}
+
+/// How an alias came to be merged into its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AliasKind {
+    /// The same name up to case, accents, hyphens, dots and spaces.
+    Spelling,
+    /// Another name of a gazetteer entry ("U.K.", "Britain").
+    ShortForm,
+    /// A demonym or adjective of a country ("French").
+    Demonym,
+    /// The same company with or without its legal form ("Ltd", "SA").
+    CompanySuffix,
+    /// An acronym defined in the text or spelled by the name's initials.
+    Acronym,
+    /// A surname, given name or short name of the full name.
+    PartialName,
+    /// Merged by the user's alias file.
+    User,
+}
+
+impl AliasKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            AliasKind::Spelling => "spelling",
+            AliasKind::ShortForm => "other name",
+            AliasKind::Demonym => "demonym",
+            AliasKind::CompanySuffix => "company suffix",
+            AliasKind::Acronym => "acronym",
+            AliasKind::PartialName => "part of name",
+            AliasKind::User => "your alias file",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,12 +160,24 @@ pub struct Entity {
     pub mentions: Vec<usize>,
     /// Mentions per document, sorted by document.
     pub per_doc: Vec<(DocId, u32)>,
+    /// For a place: a country, a region, a city or another place.
+    pub place: Option<PlaceScope>,
+    /// For a capital city: the entity of its country, when the corpus names it.
+    pub capital_of: Option<usize>,
 }
 
 pub struct Entities {
     pub entities: Vec<Entity>,
     /// Sorted by (doc, start).
     pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    /// What sort of place an entity is (None for all but places): links use
+    /// it to tell a country, which many stories share, from a city.
+    pub fn place_scope(&self, entity: usize) -> Option<PlaceScope> {
+        self.entities.get(entity).and_then(|e| e.place)
+    }
 }
 
 /// Per-document input to the entity pass.
@@ -131,6 +210,7 @@ pub fn doc_candidates(input: &DocInput) -> DocCandidates {
         }
         kept.push(c);
     }
+    sense::decide(&mut kept);
     DocCandidates {
         cands: kept,
         acronyms,

@@ -1,13 +1,16 @@
-//! Alias resolution across the corpus: candidates grouped by key, gazetteer
-//! entries, acronyms, surnames and the user's file, then entities built from
-//! the groups with a kind and a name each.
+//! Alias resolution across the corpus: candidates grouped by name and kind,
+//! gazetteer entries, acronyms, surnames and the user's file, then entities
+//! built from the groups, each with a kind, a name, its aliases and how each
+//! was merged.
 
-use super::evidence::Cues;
-use super::lexicon::{has, word};
+use super::lexicon::{has, is_stop, word};
+use super::names::bit;
+use super::sense::DECIDED;
 use super::{
-    Alias, Candidate, DocCandidates, Entities, Entity, EntityKind, Mention, Source, UserAliases,
+    Alias, AliasKind, Candidate, DocCandidates, Entities, Entity, EntityKind, Mention, Source,
+    UserAliases,
 };
-use crate::analysis::gazetteer::{self, AliasKind, key};
+use crate::analysis::gazetteer::{self, NameForm, PlaceScope, key};
 use crate::corpus::DocId;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -28,12 +31,73 @@ impl Dsu {
         }
         r
     }
-    fn union(&mut self, a: usize, into: usize) {
+    fn union(&mut self, a: usize, into: usize) -> bool {
         let (a, b) = (self.find(a), self.find(into));
         if a != b {
             self.0[a] = b;
         }
+        a != b
     }
+}
+
+/// The key of a name without a company's legal form at its end ("Andes
+/// Litio SA" → "andeslitio").
+pub(super) fn base_key(words: &[String]) -> Option<String> {
+    let mut n = words.len();
+    while n > 1 && has(word::LEGAL_SUFFIXES, &words[n - 1]) {
+        n -= 1;
+    }
+    (n < words.len()).then(|| {
+        let mut k = String::new();
+        for w in &words[..n] {
+            k.push_str(&key(w));
+        }
+        k
+    })
+}
+
+/// The sense a candidate's cluster is keyed by: its kind when its document
+/// decided it, for the kinds that can share a name (a town and its team).
+fn sense(c: &Candidate) -> Option<EntityKind> {
+    let decided = c.lead >= DECIDED
+        && matches!(
+            c.kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Place
+        );
+    match c.source {
+        Source::Gazetteer(id) => (c.kind != gazetteer::get().entries[id].kind).then_some(c.kind),
+        Source::Name => decided.then_some(c.kind),
+    }
+}
+
+/// Is the candidate noise: a single letter, a lone common word with no
+/// decided kind, a sentence-initial word never seen elsewhere?
+fn junk(c: &Candidate) -> bool {
+    let letters = c.name.chars().filter(|ch| ch.is_alphabetic()).count();
+    if letters <= 1 {
+        return true;
+    }
+    if !matches!(c.source, Source::Name) {
+        return false;
+    }
+    if c.unmatched && (c.lead < DECIDED || c.kind == EntityKind::Other) {
+        return true;
+    }
+    if c.words.len() != 1 {
+        return false;
+    }
+    let w = &c.words[0];
+    if is_stop(&w.to_lowercase()) {
+        return true;
+    }
+    // "Ld", "Mt": two letters, not capitals, no list knows them.
+    if letters == 2 && !c.caps && w.chars().any(char::is_lowercase) && c.bits == 0 {
+        return true;
+    }
+    // "Democratic", "Central", "Share": a common word needs a decided kind.
+    c.bits & bit::COMMON != 0
+        && c.bits & (bit::GIVEN | bit::SURNAME) == 0
+        && (c.lead < DECIDED || c.kind == EntityKind::Other)
 }
 
 /// Merge the candidates of all documents into entities.
@@ -48,9 +112,6 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             acronyms.entry(key(&short)).or_insert_with(|| key(&long));
         }
     }
-    // Each document's candidates come sorted and without overlaps; documents
-    // come in order (see `doc_candidates`).
-    let kept = cands;
     sw.lap("resolve: gather and sort");
     let split: HashSet<String> = user.split.iter().map(|s| key(s)).collect();
     let mut forced: HashMap<String, String> = HashMap::default();
@@ -62,96 +123,178 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     }
     // A word seen only at sentence starts is likely a common word, unless
     // it is part of a person's name seen elsewhere.
-    let seen_inside: HashSet<&str> = kept
+    let seen_inside: HashSet<&str> = cands
         .iter()
         .filter(|c| !c.initial)
         .map(|c| c.key.as_str())
         .collect();
-    let name_parts: HashSet<String> = kept
+    let name_parts: HashSet<String> = cands
         .iter()
-        .filter(|c| c.words.len() >= 2 && c.cues.person > 0)
+        .filter(|c| c.words.len() >= 2 && c.kind == EntityKind::Person)
         .flat_map(|c| [key(&c.words[0]), key(&c.words[c.words.len() - 1])])
         .collect();
-    let keep: Vec<bool> = kept
+    let keep: Vec<bool> = cands
         .iter()
         .map(|c| {
-            !c.initial
-                || c.words.len() > 1
-                || seen_inside.contains(c.key.as_str())
-                || c.cues.person > 0
-                || name_parts.contains(&c.key)
-                || forced.contains_key(&c.key)
-                || split.contains(&c.key)
+            let wanted = forced.contains_key(&c.key) || split.contains(&c.key);
+            wanted
+                || (!junk(c)
+                    && (!c.initial
+                        || c.words.len() > 1
+                        || seen_inside.contains(c.key.as_str())
+                        || c.cues.person > 0
+                        || c.lead >= DECIDED && c.kind != EntityKind::Other
+                        || name_parts.contains(&c.key)))
         })
         .collect();
     drop(seen_inside);
     drop(name_parts);
-    let kept: Vec<Candidate> = kept
+    let kept: Vec<Candidate> = cands
         .into_iter()
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect();
-
-    // Clusters by key; gazetteer entries by their canonical key.
-    let mut cluster_of: HashMap<String, usize> = HashMap::default();
-    let mut cluster_keys: Vec<String> = Vec::new();
-    let mut cand_cluster = Vec::with_capacity(kept.len());
     sw.lap("resolve: filter");
-    // Names that are gazetteer entries join their entry's cluster; a key
-    // seen before is looked up without allocating.
+
+    // The key each candidate clusters by: its gazetteer entry's, else its
+    // name's without a legal form.
     let mut gaz_key_of: HashMap<usize, String> = HashMap::default();
+    let name_keys: Vec<Option<String>> = kept
+        .iter()
+        .map(|c| match c.source {
+            Source::Gazetteer(_) => None,
+            Source::Name => base_key(&c.words),
+        })
+        .collect();
+    let mut gaz_ids: Vec<Option<usize>> = Vec::with_capacity(kept.len());
     for c in &kept {
-        let mut k: &str = &c.key;
-        if let Source::Name = c.source
-            && !split.contains(k)
-            && gaz.lookup_key(k).is_some()
-            && let Some((id, _)) = gaz.lookup(&c.name)
-        {
-            k = gaz_key_of
+        let id = match c.source {
+            Source::Gazetteer(id) => Some(id),
+            Source::Name
+                if !split.contains(&c.key)
+                    && gaz.lookup_key(&c.key).is_some()
+                    && !c.caps
+                    && c.dateline =>
+            {
+                gaz.lookup(&c.name).map(|(id, _)| id)
+            }
+            Source::Name if !split.contains(&c.key) && gaz.lookup_key(&c.key).is_some() => {
+                gaz.lookup(&c.name).map(|(id, _)| id)
+            }
+            Source::Name => None,
+        };
+        if let Some(id) = id {
+            gaz_key_of
                 .entry(id)
                 .or_insert_with(|| key(&gaz.entries[id].canonical));
         }
-        let id = match cluster_of.get(k) {
-            Some(&id) => id,
-            None => {
-                cluster_keys.push(k.to_string());
-                cluster_of.insert(k.to_string(), cluster_keys.len() - 1);
-                cluster_keys.len() - 1
+        gaz_ids.push(id);
+    }
+    let ckey = |i: usize| -> &str {
+        match gaz_ids[i] {
+            Some(id) => gaz_key_of[&id].as_str(),
+            None => name_keys[i].as_deref().unwrap_or(kept[i].key.as_str()),
+        }
+    };
+    // Clusters by (key, sense); a candidate its document left undecided
+    // joins the decided cluster of its name with the most mentions.
+    let senses: Vec<Option<EntityKind>> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = sense(c);
+            if gaz_ids[i].is_some() && matches!(c.source, Source::Name) {
+                None
+            } else {
+                s
             }
-        };
+        })
+        .collect();
+    let mut decided: HashMap<(&str, EntityKind), u32> = HashMap::default();
+    for i in 0..kept.len() {
+        if let Some(s) = senses[i] {
+            *decided.entry((ckey(i), s)).or_default() += 1;
+        }
+    }
+    let mut best_sense: HashMap<&str, (u32, EntityKind)> = HashMap::default();
+    for (&(k, s), &n) in &decided {
+        let e = best_sense.entry(k).or_insert((n, s));
+        if (n, std::cmp::Reverse(s)) > (e.0, std::cmp::Reverse(e.1)) {
+            *e = (n, s);
+        }
+    }
+    let mut cluster_of: HashMap<(&str, Option<EntityKind>), usize> = HashMap::default();
+    let mut cluster_keys: Vec<(&str, Option<EntityKind>)> = Vec::new();
+    let mut cand_cluster = Vec::with_capacity(kept.len());
+    for i in 0..kept.len() {
+        let k = ckey(i);
+        let s = senses[i].or_else(|| {
+            if gaz_ids[i].is_some() {
+                None
+            } else {
+                best_sense.get(k).map(|b| b.1)
+            }
+        });
+        let n = cluster_keys.len();
+        let id = *cluster_of.entry((k, s)).or_insert(n);
+        if id == n {
+            cluster_keys.push((k, s));
+        }
         cand_cluster.push(id);
     }
     sw.lap("resolve: clusters");
     let n = cluster_keys.len();
     let mut dsu = Dsu((0..n).collect());
-    // Kind evidence per cluster.
-    let mut cues = vec![Cues::default(); n];
+    let mut reason: Vec<Option<AliasKind>> = vec![None; n];
+    // Per cluster: the kind, the gazetteer entry, the longest words, documents.
+    let mut votes = vec![[0u32; 5]; n];
     let mut gaz_of: Vec<Option<usize>> = vec![None; n];
-    let mut words_of: Vec<Vec<String>> = vec![Vec::new(); n];
-    let mut docs_of: Vec<HashSet<DocId>> = vec![HashSet::default(); n];
-    for (c, &cl) in kept.iter().zip(&cand_cluster) {
-        cues[cl].add(&c.cues);
-        if let Source::Gazetteer(id) = c.source {
+    let mut words_of: Vec<&[String]> = vec![&[]; n];
+    let mut docs_of: Vec<Vec<DocId>> = vec![Vec::new(); n];
+    for (i, (c, &cl)) in kept.iter().zip(&cand_cluster).enumerate() {
+        votes[cl][c.kind as usize] += if c.lead >= DECIDED { 2 } else { 1 };
+        if let Some(id) = gaz_ids[i] {
             gaz_of[cl] = Some(id);
         }
         if c.words.len() > words_of[cl].len() {
-            words_of[cl] = c.words.clone();
+            words_of[cl] = &c.words;
         }
-        docs_of[cl].insert(c.doc);
+        if docs_of[cl].last() != Some(&c.doc) {
+            docs_of[cl].push(c.doc);
+        }
     }
-    let is_person = |cl: usize, cues: &[Cues], gaz_of: &[Option<usize>]| {
-        let q = cues[cl];
-        gaz_of[cl].is_none()
-            && q.person > 0
-            && q.person >= q.org.max(q.place).max(q.event).max(q.other)
+    let kind_of = |cl: usize, votes: &[[u32; 5]]| -> EntityKind {
+        if let (Some(id), (_, None)) = (gaz_of[cl], cluster_keys[cl]) {
+            return gaz.entries[id].kind;
+        }
+        if let (_, Some(s)) = cluster_keys[cl] {
+            return s;
+        }
+        let v = &votes[cl];
+        let all = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Event,
+        ];
+        all.into_iter()
+            .filter(|k| v[*k as usize] > 0)
+            .max_by_key(|k| (v[*k as usize], std::cmp::Reverse(*k)))
+            .unwrap_or(EntityKind::Other)
     };
+    let kinds: Vec<EntityKind> = (0..n).map(|cl| kind_of(cl, &votes)).collect();
+    let is_person = |cl: usize| gaz_of[cl].is_none() && kinds[cl] == EntityKind::Person;
     // Acronyms to their expansions: defined in text, or by initials.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (cl, (k, _)) in cluster_keys.iter().enumerate() {
+        by_key.entry(k).or_default().push(cl);
+    }
     let mut initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (cl, ws) in words_of.iter().enumerate() {
-        if ws.len() >= 2 {
+        if ws.len() >= 2 && !matches!(kinds[cl], EntityKind::Person) {
             let ini: String = ws
                 .iter()
-                .filter(|w| !has(word::CONNECTORS, w))
+                .filter(|w| !has(word::CONNECTORS, w) && !has(word::LEGAL_SUFFIXES, w))
                 .filter_map(|w| w.chars().next())
                 .flat_map(char::to_lowercase)
                 .collect();
@@ -159,8 +302,8 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
     }
     for cl in 0..n {
-        let ws = &words_of[cl];
-        let k = &cluster_keys[cl];
+        let ws = words_of[cl];
+        let k = cluster_keys[cl].0;
         if split.contains(k)
             || gaz_of[cl].is_some()
             || ws.len() != 1
@@ -172,36 +315,49 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
         let target = acronyms
             .get(k)
-            .and_then(|long| cluster_of.get(long).copied())
+            .and_then(|long| by_key.get(long.as_str()))
+            .and_then(|v| v.first().copied())
             .or_else(|| match initials.get(k).map(Vec::as_slice) {
                 Some([one]) => Some(*one),
                 _ => None,
             });
-        if let Some(t) = target.filter(|t| *t != cl) {
-            dsu.union(cl, t);
+        if let Some(t) = target.filter(|t| *t != cl)
+            && dsu.union(cl, t)
+        {
+            reason[cl] = Some(AliasKind::Acronym);
         }
     }
-    // Surnames and partial names to the one full name that has them.
+    // Surnames and partial names to the one full name that has them; a
+    // company's first word to the one company name it opens.
     let mut by_part: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_first_org: HashMap<String, Vec<usize>> = HashMap::default();
     for (cl, ws) in words_of.iter().enumerate() {
-        if ws.len() >= 2 && is_person(cl, &cues, &gaz_of) {
+        if ws.len() >= 2 && is_person(cl) {
             let first = key(&ws[0]);
             let last = key(&ws[ws.len() - 1]);
-            by_part.entry(last).or_default().push(cl);
-            if first != key(&ws[ws.len() - 1]) {
+            if first != last {
                 by_part.entry(first).or_default().push(cl);
             }
+            by_part.entry(last).or_default().push(cl);
+        } else if ws.len() >= 2 && kinds[cl] == EntityKind::Organization && gaz_of[cl].is_none() {
+            by_first_org.entry(key(&ws[0])).or_default().push(cl);
         }
     }
     for cl in 0..n {
-        let ws = words_of[cl].clone();
-        let k = cluster_keys[cl].clone();
-        if split.contains(&k) || gaz_of[cl].is_some() {
+        let ws = words_of[cl];
+        let k = cluster_keys[cl].0;
+        if split.contains(k) || gaz_of[cl].is_some() {
             continue;
         }
         let targets: Vec<usize> = if ws.len() == 1 {
-            by_part.get(&k).cloned().unwrap_or_default()
-        } else if ws.len() >= 2 && is_person(cl, &cues, &gaz_of) {
+            match kinds[cl] {
+                EntityKind::Person | EntityKind::Other => {
+                    by_part.get(k).cloned().unwrap_or_default()
+                }
+                EntityKind::Organization => by_first_org.get(k).cloned().unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        } else if ws.len() >= 2 && is_person(cl) {
             // "Mary Evans" → "Mary Ann Evans": same first and
             // last word, fewer words.
             let (f, l) = (key(&ws[0]), key(&ws[ws.len() - 1]));
@@ -227,13 +383,12 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             .collect();
         distinct.sort_unstable();
         distinct.dedup();
+        let mut target = None;
         if distinct.len() == 1 {
-            dsu.union(cl, distinct[0]);
-            continue;
-        }
-        // Ambiguous in the corpus: try within each document that mentions it,
-        // but only if every document agrees on one person.
-        if distinct.len() > 1 {
+            target = Some(distinct[0]);
+        } else if distinct.len() > 1 {
+            // Ambiguous in the corpus: try within each document that mentions
+            // it, but only if every document agrees on one.
             let mut chosen = HashSet::default();
             for d in &docs_of[cl] {
                 let local: HashSet<usize> = distinct
@@ -247,22 +402,33 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                     chosen.insert(usize::MAX);
                 }
             }
-            if chosen.len() == 1
-                && let Some(t) = chosen.into_iter().next().filter(|t| *t != usize::MAX)
-            {
-                dsu.union(cl, t);
+            if chosen.len() == 1 {
+                target = chosen.into_iter().next().filter(|t| *t != usize::MAX);
             }
+        }
+        if let Some(t) = target
+            && dsu.union(cl, t)
+        {
+            reason[cl] = Some(AliasKind::PartialName);
         }
     }
     // Forced merges from the user file.
     for (name_key, canon_key) in &forced {
-        if let (Some(&a), Some(&b)) = (cluster_of.get(name_key), cluster_of.get(canon_key)) {
-            dsu.union(a, b);
+        let (Some(a), Some(b)) = (
+            by_key.get(name_key.as_str()),
+            by_key.get(canon_key.as_str()),
+        ) else {
+            continue;
+        };
+        for &x in a {
+            if dsu.union(x, b[0]) || x != b[0] {
+                reason[x] = Some(AliasKind::User);
+            }
         }
     }
     // Hyphenated pairs of two known names ("Smith-Jones") are not entities.
     let pair = |cl: usize| {
-        let ws = &words_of[cl];
+        let ws = words_of[cl];
         ws.len() == 1
             && ws[0].contains('-')
             && ws[0].split('-').all(|p| {
@@ -275,10 +441,20 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut root_index: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut surfaces: Vec<HashMap<String, (u32, usize)>> = Vec::new();
-    let mut ent_cues: Vec<Cues> = Vec::new();
+    // Per entity: surface form → (count, caps, order, cluster).
+    let mut surfaces: Vec<HashMap<&str, (u32, bool, usize, usize)>> = Vec::new();
+    let mut ent_votes: Vec<[u32; 5]> = Vec::new();
+    let mut ent_kind: Vec<Option<EntityKind>> = Vec::new();
     let mut ent_gaz: Vec<Option<usize>> = Vec::new();
-    for (c, &cl) in kept.iter().zip(&cand_cluster) {
+    let mut ent_bits: Vec<u8> = Vec::new();
+    let normalized: Vec<Option<String>> = kept
+        .iter()
+        .map(|c| {
+            (c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  "))
+                .then(|| c.name.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    for (i, (c, &cl)) in kept.iter().zip(&cand_cluster).enumerate() {
         if pair(cl) {
             continue;
         }
@@ -291,25 +467,32 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                 aliases: Vec::new(),
                 mentions: Vec::new(),
                 per_doc: Vec::new(),
+                place: None,
+                capital_of: None,
             });
             surfaces.push(HashMap::default());
-            ent_cues.push(Cues::default());
+            ent_votes.push([0; 5]);
+            ent_kind.push(None);
             ent_gaz.push(None);
+            ent_bits.push(0);
             entities.len() - 1
         });
-        ent_cues[e].add(&c.cues);
-        if let Source::Gazetteer(id) = c.source {
+        for (v, x) in ent_votes[e].iter_mut().zip(votes[cl]) {
+            *v += x;
+        }
+        if cl == root || ent_kind[e].is_none() && cluster_keys[cl].1.is_some() {
+            ent_kind[e] = Some(kinds[cl]);
+        }
+        if let Some(id) = gaz_ids[i] {
             ent_gaz[e] = Some(id);
         }
+        ent_bits[e] |= c.bits;
         let order = mentions.len();
-        if c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  ") {
-            let form = c.name.split_whitespace().collect::<Vec<_>>().join(" ");
-            surfaces[e].entry(form).or_insert((0, usize::MAX - order)).0 += 1;
-        } else if let Some(s) = surfaces[e].get_mut(c.name.as_str()) {
-            s.0 += 1;
-        } else {
-            surfaces[e].insert(c.name.clone(), (1, usize::MAX - order));
-        }
+        let form: &str = normalized[i].as_deref().unwrap_or(&c.name);
+        surfaces[e]
+            .entry(form)
+            .or_insert((0, c.caps, usize::MAX - order, cl))
+            .0 += 1;
         mentions.push(Mention {
             doc: c.doc,
             range: c.range.clone(),
@@ -317,55 +500,77 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         });
     }
     sw.lap("resolve: mentions");
+    let user_canon: HashMap<String, &String> = user.merge.keys().map(|c| (key(c), c)).collect();
     for (e, ent) in entities.iter_mut().enumerate() {
-        let mut q = ent_cues[e];
-        // A lone word that is part of several people's names is a person
-        // (unmerged because it is ambiguous).
-        if ent_gaz[e].is_none()
-            && surfaces[e]
-                .keys()
-                .all(|s| !s.contains(' ') && by_part.get(&key(s)).is_some_and(|v| v.len() > 1))
-        {
-            q.person += 2;
+        ent.kind = ent_kind[e].unwrap_or(EntityKind::Other);
+        if ent.kind == EntityKind::Other {
+            // A lone word that is part of several people's names is a person
+            // (unmerged because it is ambiguous).
+            if ent_gaz[e].is_none()
+                && surfaces[e]
+                    .keys()
+                    .all(|s| !s.contains(' ') && by_part.get(&key(s)).is_some_and(|v| v.len() > 1))
+            {
+                ent.kind = EntityKind::Person;
+            }
         }
-        ent.kind = if let Some(id) = ent_gaz[e] {
-            gaz.entries[id].kind
-        } else {
-            let best = [
-                (q.person, EntityKind::Person),
-                (q.org, EntityKind::Organization),
-                (q.place, EntityKind::Place),
-                (q.event, EntityKind::Event),
-                (q.other, EntityKind::Other),
-            ];
-            best.iter()
-                .filter(|(v, _)| *v > 0)
-                .max_by_key(|(v, k)| (*v, std::cmp::Reverse(*k)))
-                .map_or(EntityKind::Other, |(_, k)| *k)
-        };
         // The name: the gazetteer's, else a forced canonical, else the
-        // most frequent of the longest forms.
-        // Longest name (by its letters), then most frequent, then first seen.
-        let mut forms: Vec<(&String, &(u32, usize))> = surfaces[e].iter().collect();
-        forms.sort_by_key(|f| std::cmp::Reverse((key(f.0).len(), f.1.0, f.1.1)));
-        let mut name = forms.first().map(|f| f.0.clone()).unwrap_or_default();
-        if let Some(id) = ent_gaz[e] {
+        // longest form (by its letters) not in capitals, then the most
+        // frequent, then the first seen.
+        let mut forms: Vec<(&str, &(u32, bool, usize, usize))> =
+            surfaces[e].iter().map(|(k, v)| (*k, v)).collect();
+        forms.sort_by_key(|f| std::cmp::Reverse((!f.1.1, key(f.0).len(), f.1.0, f.1.2)));
+        let mut name = forms.first().map(|f| f.0.to_string()).unwrap_or_default();
+        let gaz_entry = ent_gaz[e].filter(|id| gaz.entries[*id].kind == ent.kind);
+        if let Some(id) = gaz_entry {
             name = gaz.entries[id].canonical.clone();
-        } else if let Some(canon) = user.merge.keys().find(|c| {
-            surfaces[e].keys().any(|s| key(s) == key(c)) || forced.get(&key(&name)) == Some(&key(c))
-        }) {
-            name = canon.clone();
+        } else if let Some(canon) = surfaces[e]
+            .keys()
+            .find_map(|s| user_canon.get(&key(s)))
+            .or_else(|| forced.get(&key(&name)).and_then(|k| user_canon.get(k)))
+        {
+            name = (*canon).clone();
         }
         ent.name = crate::text::sanitize::sanitize(&name).into_owned();
+        let name_key = key(&ent.name);
+        let name_cluster = surfaces[e]
+            .iter()
+            .find(|(s, _)| key(s) == name_key)
+            .map(|(_, v)| v.3);
+        let name_base = base_key(
+            &ent.name
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_else(|| name_key.clone());
         let mut aliases: Vec<Alias> = forms
             .iter()
-            .map(|f| f.0.clone())
-            .filter(|s| key(s) != key(&ent.name) || s != &ent.name)
-            .filter(|s| s != &ent.name)
-            .map(|s| {
-                let kind = gaz.lookup(&s).map_or(AliasKind::Name, |(_, k)| k);
+            .filter(|f| f.0 != ent.name)
+            .map(|f| {
+                let s = f.0;
+                let k = key(s);
+                let kind = if let Some((_, form)) = gaz_entry.and_then(|_| gaz.lookup(s)) {
+                    match form {
+                        NameForm::Name => AliasKind::Spelling,
+                        NameForm::ShortForm if k == name_key => AliasKind::Spelling,
+                        NameForm::ShortForm => AliasKind::ShortForm,
+                        NameForm::Demonym => AliasKind::Demonym,
+                    }
+                } else if k == name_key {
+                    AliasKind::Spelling
+                } else if base_key(&s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                    .unwrap_or(k)
+                    == name_base
+                {
+                    AliasKind::CompanySuffix
+                } else {
+                    reason[f.1.3]
+                        .or_else(|| name_cluster.and_then(|c| reason[c]))
+                        .unwrap_or(AliasKind::Spelling)
+                };
                 Alias {
-                    name: crate::text::sanitize::sanitize(&s).into_owned(),
+                    name: crate::text::sanitize::sanitize(s).into_owned(),
                     kind,
                 }
             })
@@ -373,10 +578,16 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         aliases.sort_by(|a, b| a.name.cmp(&b.name));
         aliases.dedup_by(|a, b| a.name == b.name);
         ent.aliases = aliases;
+        if ent.kind == EntityKind::Place {
+            ent.place = Some(match gaz_entry.and_then(|id| gaz.entries[id].scope) {
+                Some(s) => s,
+                None if ent_bits[e] & bit::STATE != 0 => PlaceScope::Region,
+                None if ent_bits[e] & bit::CITY != 0 => PlaceScope::City,
+                None => PlaceScope::Other,
+            });
+        }
     }
     sw.lap("resolve: names and kinds");
-    // Drop lone capitalised words with no evidence at all that were only ever
-    // seen once (mostly noise), and order entities by mentions.
     mentions.sort_by_key(|m| (m.doc, m.range.start));
     for (i, m) in mentions.iter().enumerate() {
         entities[m.entity].mentions.push(i);
@@ -388,7 +599,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
         ent.per_doc = per.into_iter().collect();
     }
-    // Stable ids: by kind, then mentions (desc), then name.
+    // Stable ids: by mentions (desc), then name, then kind.
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
@@ -396,10 +607,27 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             .len()
             .cmp(&x.mentions.len())
             .then_with(|| x.name.cmp(&y.name))
+            .then_with(|| x.kind.cmp(&y.kind))
     });
     let mut new_id = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = new;
+    }
+    // A capital city points at its country's entity.
+    let mut by_gaz: HashMap<usize, usize> = HashMap::default();
+    for (e, g) in ent_gaz.iter().enumerate() {
+        if let Some(id) = g
+            && gaz.entries[*id].kind == entities[e].kind
+        {
+            by_gaz.entry(*id).or_insert(new_id[e]);
+        }
+    }
+    for (e, g) in ent_gaz.iter().enumerate() {
+        if let Some(country) = g.and_then(|id| gaz.entries[id].capital_of)
+            && entities[e].place == Some(PlaceScope::City)
+        {
+            entities[e].capital_of = by_gaz.get(&country).copied();
+        }
     }
     let mut sorted: Vec<Entity> = order.iter().map(|&o| entities[o].clone()).collect();
     for (i, e) in sorted.iter_mut().enumerate() {

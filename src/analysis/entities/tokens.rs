@@ -8,11 +8,27 @@ use std::ops::Range;
 pub(super) struct Token<'a> {
     pub(super) range: Range<usize>,
     pub(super) text: &'a str,
+    /// Starts with a capital letter (months and weekdays never do here).
     pub(super) cap: bool,
+    /// Two letters or more, all capitals ("NATO", "NEW").
+    pub(super) caps: bool,
+    /// A capital letter and its dot: the initial of a given name ("M.").
+    pub(super) initial_letter: bool,
+    /// Starts with a digit.
+    pub(super) number: bool,
     pub(super) possessive: bool,
     /// Punctuation directly after (",", ".", ":", "(" …); none for a space.
     pub(super) punct_after: Option<char>,
+    /// The first word of a sentence, or of a quotation or clause after a
+    /// colon or dash.
     pub(super) initial: bool,
+}
+
+impl Token<'_> {
+    /// Can this word be part of a name?
+    pub(super) fn name_like(&self) -> bool {
+        self.cap || self.initial_letter
+    }
 }
 
 fn is_title_abbrev(w: &str) -> bool {
@@ -35,32 +51,35 @@ fn is_title_abbrev(w: &str) -> bool {
             | "St"
             | "Jr"
             | "Sr"
+            | "Mt"
+            | "Ft"
     )
 }
 
-fn is_month_or_day(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+/// Months and weekdays, in any case: dates, never part of a name.
+pub(super) fn is_month_or_day(w: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    (3..=9).contains(&w.len()) && WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Words of a sentence with their byte ranges (absolute).
@@ -75,12 +94,38 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     while i < chars.len() {
         let c = chars[i].1;
         if !c.is_alphanumeric() {
-            if matches!(c, '“' | '"' | ':' | '‘' | '(' | '—' | '–')
+            if matches!(c, '“' | '"' | ':' | '‘' | '(' | '—' | '–' | '-')
                 && tokens
                     .last()
                     .is_none_or(|t: &Token| t.punct_after != Some(','))
             {
-                initial = matches!(c, '“' | '"' | ':' | '‘' | '—' | '–') || initial;
+                // A dash starts a clause only when spaced ("Defenders - Ann Lee").
+                let spaced_dash = c == '-'
+                    && i > 0
+                    && chars[i - 1].1.is_whitespace()
+                    && chars.get(i + 1).is_some_and(|n| n.1.is_whitespace());
+                initial = matches!(c, '“' | '"' | ':' | '‘' | '—' | '–') || spaced_dash || initial;
+            }
+            // "&" between words is a word of its own ("Marks & Spencer").
+            if c == '&'
+                && i > 0
+                && chars[i - 1].1.is_whitespace()
+                && chars.get(i + 1).is_some_and(|n| n.1.is_whitespace())
+            {
+                let at = base + chars[i].0;
+                tokens.push(Token {
+                    range: at..at + 1,
+                    text: &s[chars[i].0..chars[i].0 + 1],
+                    cap: false,
+                    caps: false,
+                    initial_letter: false,
+                    number: false,
+                    possessive: false,
+                    punct_after: None,
+                    initial: false,
+                });
+                i += 1;
+                continue;
             }
             if !c.is_whitespace()
                 && let Some(t) = tokens.last_mut()
@@ -95,12 +140,13 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         let mut j = i;
         while j < chars.len() {
             let c = chars[j].1;
-            // Letters and digits, and inner hyphens, apostrophes and the
-            // dots of acronyms (U.S.) continue a word.
-            let inner = matches!(c, '-' | '\'' | '’' | '.')
+            // Letters and digits, and inner hyphens, apostrophes, ampersands
+            // between capitals (AT&T) and the dots of acronyms (U.S.)
+            // continue a word.
+            let inner = matches!(c, '-' | '\'' | '’' | '.' | '&')
                 && j + 1 < chars.len()
                 && chars[j + 1].1.is_alphanumeric()
-                && (c != '.'
+                && (!matches!(c, '.' | '&')
                     || (j >= 1 && chars[j - 1].1.is_uppercase() && chars[j + 1].1.is_uppercase()));
             if c.is_alphanumeric() || inner {
                 j += 1;
@@ -110,8 +156,14 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         }
         let mut end_b = if j < chars.len() { chars[j].0 } else { s.len() };
         let mut word = &s[chars[start].0..end_b];
-        // Dotted acronyms keep their last dot (U.S.), as do title abbreviations.
-        if j < chars.len() && chars[j].1 == '.' && (word.contains('.') || is_title_abbrev(word)) {
+        let single_capital =
+            j == start + 1 && chars[start].1.is_uppercase() && chars[start].1.is_alphabetic();
+        // Dotted acronyms keep their last dot (U.S.), as do title
+        // abbreviations and initials (M.).
+        let dotted = j < chars.len()
+            && chars[j].1 == '.'
+            && (word.contains('.') || is_title_abbrev(word) || single_capital);
+        if dotted {
             end_b += 1;
             word = &s[chars[start].0..end_b];
             j += 1;
@@ -127,19 +179,29 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 break;
             }
         }
-        // Months and weekdays are dates, never part of a name.
-        let cap = word.chars().next().is_some_and(char::is_uppercase) && !is_month_or_day(word);
+        let first = chars[start].1;
+        let month = is_month_or_day(word);
+        let cap = first.is_uppercase() && !month;
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = cap
+            && letters >= 2
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         let abs = base + chars[start].0..base + chars[start].0 + word.len();
         tokens.push(Token {
             range: abs,
             text: word,
             cap,
+            caps,
+            initial_letter: single_capital && dotted,
+            number: first.is_ascii_digit(),
             possessive,
             punct_after: None,
             initial,
         });
         initial = false;
-        let _ = end_b;
         i = j;
     }
     tokens
@@ -163,16 +225,56 @@ pub(super) fn split_gazetteer_compounds(tokens: Vec<Token<'_>>) -> Vec<Token<'_>
         let mut off = t.range.start;
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
+            let cap = p.chars().next().is_some_and(char::is_uppercase);
             out.push(Token {
                 range: off..off + p.len(),
                 text: p,
-                cap: p.chars().next().is_some_and(char::is_uppercase),
+                cap,
+                caps: cap && p.chars().count() >= 2 && p.chars().all(|c| !c.is_lowercase()),
+                initial_letter: false,
+                number: p.starts_with(|c: char| c.is_ascii_digit()),
                 possessive: last && t.possessive,
-                punct_after: if last { t.punct_after } else { None },
+                punct_after: if last { t.punct_after } else { Some('-') },
                 initial: t.initial && k == 0,
             });
             off += p.len() + 1;
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0..s.len()).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn initials_keep_their_dot_and_acronyms_their_letters() {
+        let s = "M. Smith met J.R. Ewing of AT&T and the U.S. team.";
+        assert_eq!(
+            words(s),
+            [
+                "M.", "Smith", "met", "J.R.", "Ewing", "of", "AT&T", "and", "the", "U.S.", "team"
+            ]
+        );
+        let t = tokenize(s, 0..s.len());
+        assert!(t[0].initial_letter && t[0].punct_after.is_none());
+        assert!(t[6].caps && !t[1].caps);
+    }
+
+    #[test]
+    fn a_spaced_dash_starts_a_clause_and_months_are_not_capitals() {
+        let s = "Defenders - Ann Lee, AUGUST 22";
+        let t = tokenize(s, 0..s.len());
+        assert_eq!(t[0].punct_after, Some('-'));
+        assert!(t[1].initial, "the word after a spaced dash starts a clause");
+        assert!(!t[3].cap && t[4].number);
+        let h = "Smith-Jones";
+        assert_eq!(tokenize(h, 0..h.len()).len(), 1);
+        let a = "Marks & Spencer";
+        assert_eq!(words(a), ["Marks", "&", "Spencer"]);
+    }
 }
