@@ -47,6 +47,8 @@ impl PlaceScope {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub canonical: String,
+    /// The canonical name's key.
+    pub key: String,
     pub kind: EntityKind,
     /// For places: country, region or city.
     pub scope: Option<PlaceScope>,
@@ -143,6 +145,7 @@ impl Gazetteer {
     fn push(&mut self, canonical: &str, kind: EntityKind, scope: Option<PlaceScope>) -> usize {
         self.entries.push(Entry {
             canonical: canonical.to_string(),
+            key: key(canonical),
             kind,
             scope,
             capital_of: None,
@@ -193,6 +196,14 @@ impl Gazetteer {
             return None;
         }
         self.index.get(&k).copied()
+    }
+
+    /// [`Gazetteer::lookup`] of a name already folded to its key `k`.
+    pub fn lookup_folded(&self, k: &str, written: &str) -> Option<(usize, NameForm)> {
+        if self.caps_only.contains(k) && !all_caps(written) {
+            return None;
+        }
+        self.index.get(k).copied()
     }
 
     /// Could a name start with the words whose keys are joined in `k`?

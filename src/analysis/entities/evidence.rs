@@ -6,10 +6,11 @@
 //! the best total over a document (see `sense`).
 
 use super::EntityKind;
-use super::lexicon::{bits, has, is_title_head, word};
+use super::lexicon::{bits, has, is_title_head, with_lower, word};
 use super::names::{self, bit};
 use super::tokens::Token;
-use crate::analysis::gazetteer::{self, PlaceScope, key_into};
+use crate::analysis::gazetteer::{self, PlaceScope};
+use std::borrow::Cow;
 
 /// Evidence about what a mention is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,20 +88,30 @@ impl Cues {
 
 /// What the words of a name say about its kind ("… Authority" is an
 /// organisation, "… Summit" an event).
-pub(super) fn keyword_cues(words: &[String]) -> Cues {
+pub(super) fn keyword_cues(words: &[&str]) -> Cues {
+    keyword_cues_of(words.iter().copied())
+}
+
+/// [`keyword_cues`] of the words an iterator gives.
+pub(super) fn keyword_cues_of<'w>(words: impl Iterator<Item = &'w str>) -> Cues {
     let mut cues = Cues::default();
-    let last = words.last().map_or("", String::as_str);
-    if words.len() >= 2 && has(word::LEGAL_SUFFIXES, last) {
+    let (mut n, mut last, mut any) = (0, 0u32, 0u32);
+    for w in words {
+        last = bits(w);
+        any |= last;
+        n += 1;
+    }
+    if n >= 2 && last & word::LEGAL_SUFFIXES != 0 {
         cues.org += 6;
-    } else if words.iter().any(|w| has(word::ORG_WORDS, w)) && !has(word::EVENT_WORDS, last) {
+    } else if any & word::ORG_WORDS != 0 && last & word::EVENT_WORDS == 0 {
         cues.org += 4;
-    } else if has(word::EVENT_WORDS, last) {
+    } else if last & word::EVENT_WORDS != 0 {
         cues.event += 4;
-    } else if has(word::PLACE_WORDS, last) {
+    } else if last & word::PLACE_WORDS != 0 {
         cues.place += 4;
-    } else if has(word::OTHER_WORDS, last) {
+    } else if last & word::OTHER_WORDS != 0 {
         cues.other += 4;
-    } else if words.len() >= 2 && words.iter().any(|w| has(word::TEAM_WORDS, w)) {
+    } else if n >= 2 && any & word::TEAM_WORDS != 0 {
         cues.org += 3;
     }
     cues
@@ -126,31 +137,25 @@ pub(super) struct LineKind {
 
 /// Cues from the words of the name `t[a..=b]` and the lists: given names,
 /// initials, surnames, keywords, cities.
-pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind) -> Cues {
-    let words: Vec<String> = t[a..=b]
-        .iter()
-        .filter(|w| w.name_like())
-        .map(|w| w.text.to_string())
-        .collect();
-    let mut c = keyword_cues(&words);
+pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bits: u8) -> Cues {
+    let names_of = || t[a..=b].iter().filter(|w| w.name_like());
+    let mut c = keyword_cues_of(names_of().map(|w| w.text));
     if c.total() > 0 {
         return c;
     }
-    let lists = names::get();
-    let mut k = String::new();
-    let mut bits_of = |w: &str| {
-        key_into(w, &mut k);
-        lists.bits(&k)
-    };
-    let name_words: Vec<&Token> = t[a..=b].iter().filter(|w| w.name_like()).collect();
-    let Some(first) = name_words.first() else {
+    let bits_of = names::word_bits;
+    let count = names_of().count();
+    let (Some(first), Some(last)) = (names_of().next(), names_of().last()) else {
         return c;
     };
-    let last = name_words[name_words.len() - 1];
-    let fb = bits_of(first.text);
-    let lb = bits_of(last.text);
+    let fb = if count == 1 {
+        span_bits
+    } else {
+        bits_of(first.text)
+    };
+    let lb = if count == 1 { fb } else { bits_of(last.text) };
     let place_bits = bit::CITY | bit::STATE;
-    if name_words.len() >= 2 {
+    if count >= 2 {
         if first.initial_letter && !last.initial_letter {
             c.person += 5;
         } else if fb & bit::GIVEN != 0 && !first.caps {
@@ -171,15 +176,6 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind) -> Cues
         c.person += 1;
     }
     // The city list: a tie-breaker, never enough against other evidence.
-    let span_bits = if name_words.len() == 1 {
-        fb
-    } else {
-        let mut whole = String::new();
-        for w in &name_words {
-            whole.push_str(w.text);
-        }
-        bits_of(&whole)
-    };
     if span_bits & bit::STATE != 0 {
         c.place += 3;
     } else if span_bits & bit::LARGE_CITY != 0 {
@@ -190,8 +186,17 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind) -> Cues
     c
 }
 
-fn lower(t: &Token) -> Option<String> {
-    (!t.cap && !t.number).then(|| t.text.to_lowercase())
+/// A word in lower case as written ("said"), without allocating when it is.
+fn lower<'a>(t: &Token<'a>) -> Option<Cow<'a, str>> {
+    (!t.cap && !t.number).then(|| lowercase(t.text))
+}
+
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// Is the token a country or a US state (for "Springfield, Illinois")?
@@ -208,9 +213,7 @@ fn is_region_name(t: &Token) -> bool {
     {
         return true;
     }
-    let mut k = String::new();
-    key_into(t.text, &mut k);
-    names::get().bits(&k) & bit::STATE != 0
+    names::word_bits(t.text) & bit::STATE != 0
 }
 
 /// Cues from the words around the name `t[a..=b]`.
@@ -229,7 +232,7 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
                 c.org += 3;
             }
             let p2 = a.checked_sub(2).and_then(|i| lower(&t[i]));
-            if matches!(pl.as_str(), "of" | "in")
+            if matches!(&*pl, "of" | "in")
                 && p2
                     .as_deref()
                     .is_some_and(|w| matches!(w, "shares" | "stake" | "stock" | "bid"))
@@ -240,7 +243,7 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
             } else if pb & word::PLACE_PREPS != 0 {
                 c.place += 1;
             }
-            if doc.sports && matches!(pl.as_str(), "v" | "vs" | "v." | "versus") {
+            if doc.sports && matches!(&*pl, "v" | "vs" | "v." | "versus") {
                 c.org += 3;
             }
         }
@@ -315,7 +318,7 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
         if matches!(nl.as_deref(), Some("is" | "was")) || last.punct_after == Some(',') {
             let ahead = t.iter().skip(b + 1).take(5);
             if ahead.clone().any(|w| {
-                has(word::ROLE_CUES, &w.text.to_lowercase())
+                with_lower(w.text, |l| has(word::ROLE_CUES, l))
                     || has(word::ROLE_WORDS, w.text)
                     || is_title_head(w.text)
             }) && next2.is_some_and(|w| {
@@ -352,7 +355,8 @@ mod tests {
         let n = name.split(' ').count();
         let a = t.iter().position(|w| w.text == first).unwrap();
         let line = LineKind::default();
-        let mut c = name_cues(&t, a, a + n - 1, line);
+        let k = crate::analysis::gazetteer::key(&s[t[a].range.start..t[a + n - 1].range.end]);
+        let mut c = name_cues(&t, a, a + n - 1, line, names::get().bits(&k));
         c.add(&context_cues(&t, a, a + n - 1, doc, line));
         c
     }

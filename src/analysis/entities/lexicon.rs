@@ -79,6 +79,19 @@ fn word_classes() -> &'static HashMap<&'static str, u32> {
     M.get_or_init(|| parse(include_str!("../data/entity_words.txt")))
 }
 
+/// Call `f` with `w` in lower case, without allocating for short ASCII words.
+pub(super) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII stays valid UTF-8.
+        return f(std::str::from_utf8(&buf[..w.len()]).unwrap_or_default());
+    }
+    f(&w.to_lowercase())
+}
+
 /// The bits of every list `w` is in.
 pub(super) fn bits(w: &str) -> u32 {
     word_classes().get(w).copied().unwrap_or(0)
@@ -100,6 +113,11 @@ pub(super) fn is_title_head(w: &str) -> bool {
 /// A word that can be part of a title phrase.
 pub(super) fn is_title(w: &str) -> bool {
     is_title_head(w) || has(word::TITLE_PREFIXES, w)
+}
+
+/// Is `w` (in any case) a stop word?
+pub(super) fn is_stop_any(w: &str) -> bool {
+    with_lower(w, is_stop)
 }
 
 pub fn is_stop(word_lower: &str) -> bool {

@@ -55,7 +55,7 @@ pub(super) fn line_kind(tokens: &[Token]) -> LineKind {
     for t in tokens {
         if t.number {
             numbers += 1;
-        } else if t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        } else if t.text.len() >= 2 && !t.initial_letter {
             words += 1;
             if t.caps {
                 caps += 1;
@@ -87,20 +87,27 @@ pub(super) fn doc_kind(text: &str, sentences: &[(Range<usize>, Vec<Token>)]) -> 
     if titled {
         return DocKind { sports: true };
     }
+    let scores = sentences
+        .iter()
+        .flat_map(|(_, t)| t)
+        .filter(|t| {
+            // "2-1", "6-3"
+            t.number
+                && t.text.split_once('-').is_some_and(|(a, b)| {
+                    a.len() <= 2 && !b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())
+                })
+        })
+        .take(2)
+        .count();
     let mut seen: Vec<&str> = Vec::new();
-    let mut scores = 0;
-    for (_, tokens) in sentences {
-        for t in tokens {
-            if t.number {
-                // "2-1", "6-3"
-                if let Some((a, b)) = t.text.split_once('-')
-                    && a.len() <= 2
-                    && b.len() <= 2
-                    && b.bytes().all(|c| c.is_ascii_digit())
-                {
-                    scores += 1;
-                }
-            } else if !t.cap && bits(t.text) & word::SPORTS_WORDS != 0 && !seen.contains(&t.text) {
+    if scores >= 2 {
+        for t in sentences.iter().flat_map(|(_, t)| t) {
+            if !t.cap
+                && !t.number
+                && t.text.len() >= 3
+                && bits(t.text) & word::SPORTS_WORDS != 0
+                && !seen.contains(&t.text)
+            {
                 seen.push(t.text);
             }
         }

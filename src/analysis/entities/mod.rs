@@ -78,7 +78,8 @@ struct Candidate {
     range: Range<usize>,
     name: String,
     key: String,
-    words: Vec<String>,
+    /// How many words of the name are names (see `name_words`).
+    nwords: u8,
     source: Source,
     /// The mention's own evidence.
     cues: Cues,
@@ -99,8 +100,22 @@ struct Candidate {
     /// the runner-up (see `sense`).
     kind: EntityKind,
     lead: u16,
-    /// The evidence of every mention of the name in the document.
-    doc_cues: Cues,
+}
+
+/// The words of a name that are names themselves ("Bank of England" →
+/// Bank, England; "Pieter de Vries" → Pieter, Vries).
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+}
+
+impl Candidate {
+    fn words(&self) -> Vec<&str> {
+        name_words(&self.name).collect()
+    }
+    fn word_count(&self) -> usize {
+        self.nwords as usize
+    }
 }
 
 /// How an alias came to be merged into its entity.

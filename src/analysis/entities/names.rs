@@ -28,7 +28,14 @@ pub(super) mod bit {
 const LARGE: u32 = 300_000;
 
 pub(super) struct Names {
-    map: HashMap<&'static str, u8>,
+    /// By the 64-bit hash of the key: a lookup touches one small entry and
+    /// never the text (collisions among 130,000 keys are vanishingly rare).
+    map: HashMap<u64, u8>,
+}
+
+fn hash(k: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(k)
 }
 
 /// The entries of a list file: lines that are not comments.
@@ -42,7 +49,7 @@ fn load() -> Names {
     const SURNAMES: &str = include_str!("../data/surnames.txt");
     const COMMON: &str = include_str!("../data/common_words.txt");
     const PLACES: &str = include_str!("../data/places.tsv");
-    let mut map: HashMap<&'static str, u8> = HashMap::default();
+    let mut map: HashMap<u64, u8> = HashMap::default();
     map.reserve(140_000);
     for (src, b) in [
         (COMMON, bit::COMMON),
@@ -50,7 +57,7 @@ fn load() -> Names {
         (SURNAMES, bit::SURNAME),
     ] {
         for k in entries(src) {
-            *map.entry(k).or_default() |= b;
+            *map.entry(hash(k)).or_default() |= b;
         }
     }
     for row in entries(PLACES) {
@@ -65,7 +72,7 @@ fn load() -> Names {
             _ if pop.parse::<u32>().is_ok_and(|p| p >= LARGE) => bit::CITY | bit::LARGE_CITY,
             _ => bit::CITY,
         };
-        *map.entry(k).or_default() |= b;
+        *map.entry(hash(k)).or_default() |= b;
     }
     Names { map }
 }
@@ -75,10 +82,25 @@ pub(super) fn get() -> &'static Names {
     N.get_or_init(load)
 }
 
+/// The bits of one word as written (folded here; no allocation for
+/// ASCII words).
+pub(super) fn word_bits(w: &str) -> u8 {
+    if w.len() <= 48 && w.is_ascii() {
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        for b in w.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        return std::str::from_utf8(&buf[..n]).map_or(0, |k| get().bits(k));
+    }
+    get().bits(&crate::analysis::gazetteer::key(w))
+}
+
 impl Names {
     /// The bits of a folded key (0 when no list has it).
     pub(super) fn bits(&self, key: &str) -> u8 {
-        self.map.get(key).copied().unwrap_or(0)
+        self.map.get(&hash(key)).copied().unwrap_or(0)
     }
 }
 

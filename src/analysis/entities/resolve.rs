@@ -12,6 +12,7 @@ use super::{
 };
 use crate::analysis::gazetteer::{self, NameForm, PlaceScope, key};
 use crate::corpus::DocId;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
@@ -42,18 +43,17 @@ impl Dsu {
 
 /// The key of a name without a company's legal form at its end ("Andes
 /// Litio SA" → "andeslitio").
-pub(super) fn base_key(words: &[String]) -> Option<String> {
+pub(super) fn base_key(name: &str) -> Option<String> {
+    let last = name.rsplit(' ').next()?;
+    if !has(word::LEGAL_SUFFIXES, last) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
     let mut n = words.len();
-    while n > 1 && has(word::LEGAL_SUFFIXES, &words[n - 1]) {
+    while n > 1 && has(word::LEGAL_SUFFIXES, words[n - 1]) {
         n -= 1;
     }
-    (n < words.len()).then(|| {
-        let mut k = String::new();
-        for w in &words[..n] {
-            k.push_str(&key(w));
-        }
-        k
-    })
+    (n < words.len()).then(|| key(&words[..n].join(" ")))
 }
 
 /// The sense a candidate's cluster is keyed by: its kind when its document
@@ -83,11 +83,11 @@ fn junk(c: &Candidate) -> bool {
     if c.unmatched && (c.lead < DECIDED || c.kind == EntityKind::Other) {
         return true;
     }
-    if c.words.len() != 1 {
+    if c.word_count() != 1 {
         return false;
     }
-    let w = &c.words[0];
-    if is_stop(&w.to_lowercase()) {
+    let w = &c.name;
+    if w.len() <= 12 && is_stop(&w.to_lowercase()) {
         return true;
     }
     // "Ld", "Mt": two letters, not capitals, no list knows them.
@@ -128,23 +128,34 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         .filter(|c| !c.initial)
         .map(|c| c.key.as_str())
         .collect();
-    let name_parts: HashSet<String> = cands
+    let person_names: HashSet<&str> = cands
         .iter()
-        .filter(|c| c.words.len() >= 2 && c.kind == EntityKind::Person)
-        .flat_map(|c| [key(&c.words[0]), key(&c.words[c.words.len() - 1])])
+        .filter(|c| c.kind == EntityKind::Person && c.name.contains(' '))
+        .map(|c| c.name.as_str())
         .collect();
-    let keep: Vec<bool> = cands
+    let name_parts: HashSet<String> = person_names
         .iter()
+        .flat_map(|n| {
+            let ws: Vec<&str> = super::name_words(n).collect();
+            match ws[..] {
+                [first, .., last] => vec![key(first), key(last)],
+                _ => Vec::new(),
+            }
+        })
+        .collect();
+    drop(person_names);
+    let keep: Vec<bool> = cands
+        .par_iter()
         .map(|c| {
-            let wanted = forced.contains_key(&c.key) || split.contains(&c.key);
-            wanted
-                || (!junk(c)
-                    && (!c.initial
-                        || c.words.len() > 1
-                        || seen_inside.contains(c.key.as_str())
-                        || c.cues.person > 0
-                        || c.lead >= DECIDED && c.kind != EntityKind::Other
-                        || name_parts.contains(&c.key)))
+            let wanted = || forced.contains_key(&c.key) || split.contains(&c.key);
+            (!junk(c)
+                && (!c.initial
+                    || c.word_count() > 1
+                    || seen_inside.contains(c.key.as_str())
+                    || c.cues.person > 0
+                    || c.lead >= DECIDED && c.kind != EntityKind::Other
+                    || name_parts.contains(&c.key)))
+                || wanted()
         })
         .collect();
     drop(seen_inside);
@@ -157,88 +168,97 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     sw.lap("resolve: filter");
 
     // The key each candidate clusters by: its gazetteer entry's, else its
-    // name's without a legal form.
-    let mut gaz_key_of: HashMap<usize, String> = HashMap::default();
+    // name's without a legal form. Keys become small ids first, so that the
+    // maps after hash integers, not strings.
     let name_keys: Vec<Option<String>> = kept
-        .iter()
+        .par_iter()
         .map(|c| match c.source {
             Source::Gazetteer(_) => None,
-            Source::Name => base_key(&c.words),
+            Source::Name => base_key(&c.name),
         })
         .collect();
+    let mut key_id: HashMap<&str, u32> = HashMap::default();
+    let mut keys: Vec<&str> = Vec::new();
+    // Per key id of a name: the gazetteer entry it names, looked up once.
+    let mut name_gaz: Vec<Option<Option<usize>>> = Vec::new();
     let mut gaz_ids: Vec<Option<usize>> = Vec::with_capacity(kept.len());
-    for c in &kept {
-        let id = match c.source {
-            Source::Gazetteer(id) => Some(id),
-            Source::Name
-                if !split.contains(&c.key)
-                    && gaz.lookup_key(&c.key).is_some()
-                    && !c.caps
-                    && c.dateline =>
-            {
-                gaz.lookup(&c.name).map(|(id, _)| id)
-            }
-            Source::Name if !split.contains(&c.key) && gaz.lookup_key(&c.key).is_some() => {
-                gaz.lookup(&c.name).map(|(id, _)| id)
-            }
-            Source::Name => None,
-        };
-        if let Some(id) = id {
-            gaz_key_of
-                .entry(id)
-                .or_insert_with(|| key(&gaz.entries[id].canonical));
+    let mut cand_key: Vec<u32> = Vec::with_capacity(kept.len());
+    fn id_of<'k>(
+        k: &'k str,
+        key_id: &mut HashMap<&'k str, u32>,
+        keys: &mut Vec<&'k str>,
+        name_gaz: &mut Vec<Option<Option<usize>>>,
+    ) -> u32 {
+        let n = keys.len() as u32;
+        let id = *key_id.entry(k).or_insert(n);
+        if id == n {
+            keys.push(k);
+            name_gaz.push(None);
         }
-        gaz_ids.push(id);
+        id
     }
-    let ckey = |i: usize| -> &str {
-        match gaz_ids[i] {
-            Some(id) => gaz_key_of[&id].as_str(),
-            None => name_keys[i].as_deref().unwrap_or(kept[i].key.as_str()),
-        }
-    };
+    for (i, c) in kept.iter().enumerate() {
+        let (gid, own) = match c.source {
+            Source::Gazetteer(id) => (Some(id), None),
+            Source::Name => {
+                let own = name_keys[i].as_deref().unwrap_or(c.key.as_str());
+                let kid = id_of(own, &mut key_id, &mut keys, &mut name_gaz);
+                let gid = *name_gaz[kid as usize].get_or_insert_with(|| {
+                    (!split.contains(&c.key) && gaz.lookup_key(&c.key).is_some())
+                        .then(|| gaz.lookup(&c.name).map(|(id, _)| id))
+                        .flatten()
+                });
+                (gid, Some(kid))
+            }
+        };
+        gaz_ids.push(gid);
+        let k = match (gid, own) {
+            (None, Some(kid)) => kid,
+            (Some(id), _) => id_of(&gaz.entries[id].key, &mut key_id, &mut keys, &mut name_gaz),
+            (None, None) => unreachable!("a gazetteer candidate has an entry"),
+        };
+        cand_key.push(k);
+    }
     // Clusters by (key, sense); a candidate its document left undecided
     // joins the decided cluster of its name with the most mentions.
     let senses: Vec<Option<EntityKind>> = kept
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let s = sense(c);
             if gaz_ids[i].is_some() && matches!(c.source, Source::Name) {
                 None
             } else {
-                s
+                sense(c)
             }
         })
         .collect();
-    let mut decided: HashMap<(&str, EntityKind), u32> = HashMap::default();
+    let mut decided = vec![[0u32; 5]; keys.len()];
     for i in 0..kept.len() {
         if let Some(s) = senses[i] {
-            *decided.entry((ckey(i), s)).or_default() += 1;
+            decided[cand_key[i] as usize][s as usize] += 1;
         }
     }
-    let mut best_sense: HashMap<&str, (u32, EntityKind)> = HashMap::default();
-    for (&(k, s), &n) in &decided {
-        let e = best_sense.entry(k).or_insert((n, s));
-        if (n, std::cmp::Reverse(s)) > (e.0, std::cmp::Reverse(e.1)) {
-            *e = (n, s);
-        }
-    }
-    let mut cluster_of: HashMap<(&str, Option<EntityKind>), usize> = HashMap::default();
+    let best_sense = |k: u32| -> Option<EntityKind> {
+        let d = &decided[k as usize];
+        [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ]
+        .into_iter()
+        .filter(|s| d[*s as usize] > 0)
+        .max_by_key(|s| (d[*s as usize], std::cmp::Reverse(*s)))
+    };
+    let mut cluster_of: HashMap<(u32, Option<EntityKind>), usize> = HashMap::default();
     let mut cluster_keys: Vec<(&str, Option<EntityKind>)> = Vec::new();
     let mut cand_cluster = Vec::with_capacity(kept.len());
     for i in 0..kept.len() {
-        let k = ckey(i);
-        let s = senses[i].or_else(|| {
-            if gaz_ids[i].is_some() {
-                None
-            } else {
-                best_sense.get(k).map(|b| b.1)
-            }
-        });
+        let k = cand_key[i];
+        let s = senses[i].or_else(|| if gaz_ids[i].is_some() { None } else { best_sense(k) });
         let n = cluster_keys.len();
         let id = *cluster_of.entry((k, s)).or_insert(n);
         if id == n {
-            cluster_keys.push((k, s));
+            cluster_keys.push((keys[k as usize], s));
         }
         cand_cluster.push(id);
     }
@@ -249,15 +269,15 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     // Per cluster: the kind, the gazetteer entry, the longest words, documents.
     let mut votes = vec![[0u32; 5]; n];
     let mut gaz_of: Vec<Option<usize>> = vec![None; n];
-    let mut words_of: Vec<&[String]> = vec![&[]; n];
+    let mut words_of: Vec<Vec<&str>> = vec![Vec::new(); n];
     let mut docs_of: Vec<Vec<DocId>> = vec![Vec::new(); n];
     for (i, (c, &cl)) in kept.iter().zip(&cand_cluster).enumerate() {
         votes[cl][c.kind as usize] += if c.lead >= DECIDED { 2 } else { 1 };
         if let Some(id) = gaz_ids[i] {
             gaz_of[cl] = Some(id);
         }
-        if c.words.len() > words_of[cl].len() {
-            words_of[cl] = &c.words;
+        if c.word_count() > words_of[cl].len() {
+            words_of[cl] = c.words();
         }
         if docs_of[cl].last() != Some(&c.doc) {
             docs_of[cl].push(c.doc);
@@ -302,7 +322,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
     }
     for cl in 0..n {
-        let ws = words_of[cl];
+        let ws = &words_of[cl];
         let k = cluster_keys[cl].0;
         if split.contains(k)
             || gaz_of[cl].is_some()
@@ -344,7 +364,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         }
     }
     for cl in 0..n {
-        let ws = words_of[cl];
+        let ws = &words_of[cl];
         let k = cluster_keys[cl].0;
         if split.contains(k) || gaz_of[cl].is_some() {
             continue;
@@ -428,7 +448,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     }
     // Hyphenated pairs of two known names ("Smith-Jones") are not entities.
     let pair = |cl: usize| {
-        let ws = words_of[cl];
+        let ws = &words_of[cl];
         ws.len() == 1
             && ws[0].contains('-')
             && ws[0].split('-').all(|p| {
@@ -448,7 +468,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut ent_gaz: Vec<Option<usize>> = Vec::new();
     let mut ent_bits: Vec<u8> = Vec::new();
     let normalized: Vec<Option<String>> = kept
-        .iter()
+        .par_iter()
         .map(|c| {
             (c.name.contains(['\n', '\t', '\u{a0}']) || c.name.contains("  "))
                 .then(|| c.name.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -537,13 +557,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             .iter()
             .find(|(s, _)| key(s) == name_key)
             .map(|(_, v)| v.3);
-        let name_base = base_key(
-            &ent.name
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        )
-        .unwrap_or_else(|| name_key.clone());
+        let name_base = base_key(&ent.name).unwrap_or_else(|| name_key.clone());
         let mut aliases: Vec<Alias> = forms
             .iter()
             .filter(|f| f.0 != ent.name)
@@ -559,9 +573,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                     }
                 } else if k == name_key {
                     AliasKind::Spelling
-                } else if base_key(&s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
-                    .unwrap_or(k)
-                    == name_base
+                } else if base_key(s).unwrap_or(k) == name_base
                 {
                     AliasKind::CompanySuffix
                 } else {

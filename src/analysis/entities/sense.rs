@@ -40,23 +40,24 @@ pub(super) fn decide(cands: &mut [Candidate]) {
     let single: HashMap<&str, usize> = cands
         .iter()
         .zip(&group_of)
-        .filter(|(c, _)| c.words.len() == 1 && !c.dateline)
+        .filter(|(c, _)| !c.dateline && c.word_count() == 1)
         .map(|(c, g)| (c.key.as_str(), *g))
         .collect();
     let mut extra = vec![Cues::default(); sums.len()];
     let mut done = vec![false; sums.len()];
     for (c, &g) in cands.iter().zip(&group_of) {
-        if c.words.len() < 2 || done[g] || !matches!(c.source, Source::Name) {
+        if done[g] || !matches!(c.source, Source::Name) || c.word_count() < 2 {
             continue;
         }
+        let words = c.words();
         done[g] = true;
         let (kind, lead) = sums[g].best();
         if lead == 0 {
             continue;
         }
         let parts: Vec<String> = match kind {
-            EntityKind::Person => vec![key(&c.words[0]), key(&c.words[c.words.len() - 1])],
-            EntityKind::Organization => vec![key(&c.words[0])],
+            EntityKind::Person => vec![key(words[0]), key(words[words.len() - 1])],
+            EntityKind::Organization => vec![key(words[0])],
             _ => continue,
         };
         for p in parts {
@@ -116,7 +117,6 @@ pub(super) fn decide(cands: &mut [Candidate]) {
         let (k, lead) = kind_of(c, &sums[g]);
         c.kind = k;
         c.lead = lead;
-        c.doc_cues = sums[g];
     }
 }
 

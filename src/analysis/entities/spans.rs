@@ -8,7 +8,7 @@
 
 use super::acronyms::acronym_definitions;
 use super::evidence::{Cues, DocKind, LineKind, context_cues, keyword_cues, name_cues};
-use super::lexicon::{bits, has, is_stop, is_title, is_title_head, word};
+use super::lexicon::{bits, has, is_stop, is_stop_any, is_title, is_title_head, with_lower, word};
 use super::lines::{dateline_place, doc_kind, is_headline, line_kind};
 use super::names::{self, bit};
 use super::tokens::{Token, split_gazetteer_compounds, tokenize};
@@ -16,7 +16,13 @@ use super::{Candidate, Source};
 use crate::analysis::boilerplate::{self, Boilerplate};
 use crate::analysis::gazetteer::{self, NameForm, key, key_into};
 use crate::corpus::DocId;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
+
+/// A key's hash, to remember names without copying them.
+fn hash(k: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(k)
+}
 use std::ops::Range;
 
 /// Evidence a title or role word before a name gives ("President X").
@@ -56,11 +62,7 @@ fn title_len(t: &[Token], i: usize, end: usize) -> usize {
     j - i
 }
 
-fn word_bits(w: &str) -> u8 {
-    let mut k = String::new();
-    key_into(w, &mut k);
-    names::get().bits(&k)
-}
+use super::names::word_bits;
 
 /// A common English word that is no given name, surname or place.
 fn plain_word(w: &str) -> bool {
@@ -81,33 +83,39 @@ fn person_start(t: &[Token], i: usize, end: usize) -> bool {
 /// The gazetteer name that starts at `t[i]` and ends at or before `end`, if
 /// any: (words, entry).
 fn gazetteer_at(t: &[Token], i: usize, end: usize) -> Option<(usize, usize)> {
+    thread_local! {
+        static BUF: std::cell::RefCell<(String, String)> = const {
+            std::cell::RefCell::new((String::new(), String::new()))
+        };
+    }
     let gaz = gazetteer::get();
     if !t[i].cap {
         return None;
     }
-    let mut k = String::new();
-    let mut w = String::new();
-    let mut best = None;
-    for n in 1..=gaz.max_words.min(end + 1 - i) {
-        let tok = &t[i + n - 1];
-        key_into(tok.text, &mut w);
-        k.push_str(&w);
-        if !gaz.is_prefix(&k) {
-            break;
+    BUF.with_borrow_mut(|(k, w)| {
+        k.clear();
+        let mut best = None;
+        for n in 1..=gaz.max_words.min(end + 1 - i) {
+            let tok = &t[i + n - 1];
+            key_into(tok.text, w);
+            k.push_str(w);
+            if !gaz.is_prefix(k) {
+                break;
+            }
+            let hit = if n == 1 {
+                gaz.lookup_folded(k, tok.text)
+            } else {
+                gaz.lookup_key(k)
+            };
+            if let Some((id, _)) = hit {
+                best = Some((n, id));
+            }
+            if tok.punct_after.is_some() || tok.possessive {
+                break;
+            }
         }
-        let hit = if n == 1 {
-            gaz.lookup(tok.text)
-        } else {
-            gaz.lookup_key(&k)
-        };
-        if let Some((id, _)) = hit {
-            best = Some((n, id));
-        }
-        if tok.punct_after.is_some() || tok.possessive {
-            break;
-        }
-    }
-    best
+        best
+    })
 }
 
 /// The candidates of one document, with the acronyms it defines.
@@ -118,10 +126,25 @@ pub(super) struct Finder<'a> {
     out: Vec<Candidate>,
     /// Per candidate of the current sentence: its first and last token.
     spans: Vec<(usize, usize)>,
+    /// Per token of the sentence in hand: the longest gazetteer name that
+    /// starts there, once looked up.
+    gz: Vec<Option<Option<(usize, usize)>>>,
     next_list: u32,
 }
 
 impl<'a> Finder<'a> {
+    /// [`gazetteer_at`], remembered per token of the sentence in hand.
+    fn gaz(&mut self, t: &[Token], i: usize, end: usize) -> Option<(usize, usize)> {
+        if self.gz.len() != t.len() {
+            return gazetteer_at(t, i, end);
+        }
+        let full = *self.gz[i].get_or_insert_with(|| gazetteer_at(t, i, t.len() - 1));
+        match full {
+            Some((n, _)) if i + n - 1 > end => gazetteer_at(t, i, end),
+            hit => hit,
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -157,31 +180,26 @@ impl<'a> Finder<'a> {
                 r.start = p.range.start;
             }
         }
-        if let Source::Name = source {
-            cues.add(&name_cues(t, a, b, line));
-        }
-        cues.add(&context_cues(t, a, b, self.kind, line));
-        let words: Vec<String> = t[a..=b]
-            .iter()
-            .filter(|w| w.name_like())
-            .map(|w| w.text.to_string())
-            .collect();
         let name = self.text[r.clone()].to_string();
         let key = match source {
-            Source::Gazetteer(id) => key(&gazetteer::get().entries[id].canonical),
+            Source::Gazetteer(id) => gazetteer::get().entries[id].key.clone(),
             Source::Name => key(&name),
         };
         let list_bits = match source {
             Source::Gazetteer(_) => 0,
             Source::Name => names::get().bits(&key),
         };
+        if let Source::Name = source {
+            cues.add(&name_cues(t, a, b, line, list_bits));
+        }
+        cues.add(&context_cues(t, a, b, self.kind, line));
         self.spans.push((a, b));
         self.out.push(Candidate {
             doc: self.doc,
             range: r,
+            nwords: super::name_words(&name).count().min(255) as u8,
             name,
             key,
-            words,
             source,
             cues,
             initial: t[a].initial,
@@ -192,7 +210,6 @@ impl<'a> Finder<'a> {
             unmatched: false,
             kind: super::EntityKind::Other,
             lead: 0,
-            doc_cues: Cues::default(),
         });
     }
 
@@ -220,7 +237,7 @@ impl<'a> Finder<'a> {
         // head in lower case.
         let role_after = t
             .get(b + 1)
-            .is_some_and(|w| !w.cap && has(word::ROLE_CUES, &w.text.to_lowercase()));
+            .is_some_and(|w| !w.cap && with_lower(w.text, |l| has(word::ROLE_CUES, l)));
         while b > a && role_after && has(word::TITLE_PREFIXES, t[b].text) {
             b -= 1;
         }
@@ -237,22 +254,25 @@ impl<'a> Finder<'a> {
             && t[a].initial
             && !t[a].caps
             && plain_word(t[a].text)
-            && (person_start(t, a + 1, b) || gazetteer_at(t, a + 1, b).is_some())
+            && (person_start(t, a + 1, b) || self.gaz(t, a + 1, b).is_some())
         {
             a += 1;
         }
         // A lone keyword ("Peninsula", "Summit") names nothing.
         if a == b {
             let w = t[a].text;
-            let lw = w.to_lowercase();
-            if has(word::ORG_WORDS, w)
-                || has(word::EVENT_WORDS, w)
-                || has(word::PLACE_WORDS, w)
-                || has(word::OTHER_WORDS, w)
-                || has(word::LEGAL_SUFFIXES, w)
-                || has(word::NEVER, &lw)
-                || (t[a].initial && !t[a].caps && is_stop(&lw))
-                || (lw.contains('-') && lw.split('-').all(|p| has(word::NEVER, p) || is_stop(p)))
+            const KEYWORDS: u32 = word::ORG_WORDS
+                | word::EVENT_WORDS
+                | word::PLACE_WORDS
+                | word::OTHER_WORDS
+                | word::LEGAL_SUFFIXES;
+            if bits(w) & KEYWORDS != 0
+                || with_lower(w, |lw| {
+                    has(word::NEVER, lw)
+                        || (t[a].initial && !t[a].caps && is_stop(lw))
+                        || (lw.contains('-')
+                            && lw.split('-').all(|p| has(word::NEVER, p) || is_stop(p)))
+                })
             {
                 return;
             }
@@ -265,8 +285,8 @@ impl<'a> Finder<'a> {
         // "Ferencvaros of Hungary": "of" before a country or city ends a name
         // that has no keyword ("Bank of England" keeps it).
         if let Some(q) = (a + 1..b).find(|&q| t[q].text == "of") {
-            let left: Vec<String> = t[a..q].iter().map(|w| w.text.to_string()).collect();
-            let right_place = gazetteer_at(t, q + 1, b).is_some_and(|(n, id)| {
+            let left: Vec<&str> = t[a..q].iter().map(|w| w.text).collect();
+            let right_place = self.gaz(t, q + 1, b).is_some_and(|(n, id)| {
                 q + n == b && gazetteer::get().entries[id].kind == super::EntityKind::Place
             }) || word_bits(t[q + 1].text) & (bit::CITY | bit::STATE) != 0
                 && q + 1 == b;
@@ -281,7 +301,7 @@ impl<'a> Finder<'a> {
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = a;
         while i <= b {
-            if let Some((n, id)) = gazetteer_at(t, i, b) {
+            if let Some((n, id)) = self.gaz(t, i, b) {
                 hits.push((i, i + n - 1, id));
                 i += n;
             } else {
@@ -312,7 +332,7 @@ impl<'a> Finder<'a> {
                 && gaz
                     .lookup(t[s].text)
                     .is_some_and(|(_, f)| f == NameForm::Demonym)
-                && keyword_cues(&[t[b].text.to_string()]).total() == 0
+                && keyword_cues(&[t[b].text]).total() == 0
                 && !has(word::TEAM_WORDS, t[b].text);
             if s == a
                 && gaz.entries[id].kind == super::EntityKind::Place
@@ -331,7 +351,7 @@ impl<'a> Finder<'a> {
     fn run(&mut self, t: &[Token], i: usize, end: usize, line: LineKind) {
         let mut s = i;
         // A sentence-initial function word is not part of a name.
-        if t[s].initial && is_stop(&t[s].text.to_lowercase()) && !t[s].caps {
+        if t[s].initial && !t[s].caps && is_stop_any(t[s].text) {
             s += 1;
         }
         if s > end {
@@ -347,21 +367,19 @@ impl<'a> Finder<'a> {
                 && p < end
                 && t[p + 1].name_like()
                 && (has(word::ROLE_WORDS, t[p].text)
-                    || has(word::ROLE_CUES, &t[p].text.to_lowercase()));
+                    || with_lower(t[p].text, |l| has(word::ROLE_CUES, l)));
             let len = if role { 1 } else { tl };
             // A title before a lone keyword is part of a name ("General
             // Motors", "Justice Department"); a title that ends the run is
             // no part of a name ("the U.S. President said").
             let rest = p + len;
             let keyword = |w: &str| {
-                has(word::ORG_WORDS, w)
-                    || has(word::PLACE_WORDS, w)
-                    || has(word::EVENT_WORDS, w)
-                    || has(word::OTHER_WORDS, w)
+                bits(w) & (word::ORG_WORDS | word::PLACE_WORDS | word::EVENT_WORDS | word::OTHER_WORDS)
+                    != 0
             };
             let at_end = rest > end;
             let before_is_place = seg.is_some_and(|a| {
-                gazetteer_at(t, a, p - 1).is_some_and(|(n, _)| a + n == p)
+                self.gaz(t, a, p - 1).is_some_and(|(n, _)| a + n == p)
                     || (a + 1 == p && t[a].caps)
             });
             let is_title = len > 0
@@ -391,6 +409,8 @@ impl<'a> Finder<'a> {
 
     /// Runs of capitalised words in a sentence of running text.
     fn running_text(&mut self, t: &[Token], line: LineKind) {
+        self.gz.clear();
+        self.gz.resize(t.len(), None);
         let mut i = 0;
         while i < t.len() {
             if !t[i].name_like() {
@@ -398,7 +418,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // A gazetteer name with a word in lower case ("Korean peninsula").
-            if let Some((n, id)) = gazetteer_at(t, i, t.len() - 1)
+            if let Some((n, id)) = self.gaz(t, i, t.len() - 1)
                 && t[i..i + n].iter().any(|w| !w.name_like())
                 && t.get(i + n)
                     .is_none_or(|w| !w.name_like() || t[i + n - 1].punct_after.is_some())
@@ -451,7 +471,7 @@ impl<'a> Finder<'a> {
     /// A headline, a line in capitals or a table row: names the document
     /// writes elsewhere, gazetteer and city names, and words that are not
     /// common English words.
-    fn matched_line(&mut self, t: &[Token], known: &HashMap<String, bool>, line: LineKind) {
+    fn matched_line(&mut self, t: &[Token], known: &HashSet<u64>, line: LineKind) {
         let gaz = gazetteer::get();
         let lists = names::get();
         let mut i = 0;
@@ -467,7 +487,7 @@ impl<'a> Finder<'a> {
             k.clear();
             for n in 1..=5.min(t.len() - i) {
                 let tok = &t[i + n - 1];
-                if n > 1 && !(tok.cap || has(word::CONNECTORS, &tok.text.to_lowercase())) {
+                if n > 1 && !(tok.cap || with_lower(tok.text, |l| has(word::CONNECTORS, l))) {
                     break;
                 }
                 key_into(tok.text, &mut w);
@@ -480,7 +500,7 @@ impl<'a> Finder<'a> {
                     };
                     if let Some((id, _)) = gaz_hit {
                         best = Some((n, Some(id)));
-                    } else if known.contains_key(&k)
+                    } else if known.contains(&hash(&k))
                         || (lists.bits(&k) & (bit::CITY | bit::STATE) != 0
                             && (n > 1 || lists.bits(&k) & bit::COMMON == 0))
                     {
@@ -502,8 +522,7 @@ impl<'a> Finder<'a> {
                 tok.cap
                     && !tok.number
                     && tok.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !is_stop(&tok.text.to_lowercase())
-                    && !has(word::NEVER, &tok.text.to_lowercase())
+                    && !with_lower(tok.text, |l| is_stop(l) || has(word::NEVER, l))
                     && word_bits(tok.text) & bit::COMMON == 0
                     && bits(tok.text) & word::LEGAL_SUFFIXES == 0
             };
@@ -516,7 +535,7 @@ impl<'a> Finder<'a> {
                 && t[e].punct_after.is_none()
                 && !t[e].possessive
                 && unknown(&t[e + 1])
-                && !known.contains_key(&key(t[e + 1].text))
+                && !known.contains(&hash(&key(t[e + 1].text)))
             {
                 e += 1;
             }
@@ -566,6 +585,7 @@ pub(super) fn candidates(
         kind: DocKind::default(),
         out: Vec::new(),
         spans: Vec::new(),
+        gz: Vec::new(),
         next_list: 0,
     };
     for (long, short, range) in acronym_definitions(text) {
@@ -573,14 +593,14 @@ pub(super) fn candidates(
             continue;
         }
         acronyms.push((long.clone(), short));
-        let words: Vec<String> = long.split_whitespace().map(str::to_string).collect();
+        let cues = keyword_cues(&long.split_whitespace().collect::<Vec<_>>());
         f.out.push(Candidate {
             doc,
+            nwords: super::name_words(&long).count().min(255) as u8,
             key: key(&long),
             range,
             name: long,
-            cues: keyword_cues(&words),
-            words,
+            cues,
             source: Source::Name,
             initial: false,
             caps: false,
@@ -590,7 +610,6 @@ pub(super) fn candidates(
             unmatched: false,
             kind: super::EntityKind::Other,
             lead: 0,
-            doc_cues: Cues::default(),
         });
     }
     let tokenized: Vec<(Range<usize>, Vec<Token>)> = sentences
@@ -657,17 +676,20 @@ pub(super) fn candidates(
         f.running_text(t, line);
         f.link_lists(t, first);
     }
-    // Names written in normal case, and the words of people's names.
-    let mut known: HashMap<String, bool> = HashMap::default();
-    for c in &f.out {
-        known.insert(c.key.clone(), true);
-        let person_like = c.cues.person > c.cues.org.max(c.cues.place);
-        if c.words.len() >= 2 && matches!(c.source, Source::Name) && person_like {
-            for w in [&c.words[0], &c.words[c.words.len() - 1]] {
-                let k = key(w);
-                let b = names::get().bits(&k);
-                if b & bit::COMMON == 0 && k.len() > 2 {
-                    known.entry(k).or_insert(false);
+    // Names written in normal case, and the words of people's names (by
+    // the hash of their keys: no copies).
+    let mut known: HashSet<u64> = HashSet::default();
+    if !deferred.is_empty() {
+        for c in &f.out {
+            known.insert(hash(&c.key));
+            let person_like = c.cues.person > c.cues.org.max(c.cues.place);
+            if c.word_count() >= 2 && matches!(c.source, Source::Name) && person_like {
+                let words = c.words();
+                for w in [words[0], words[words.len() - 1]] {
+                    let k = key(w);
+                    if names::get().bits(&k) & bit::COMMON == 0 && k.len() > 2 {
+                        known.insert(hash(&k));
+                    }
                 }
             }
         }
@@ -697,7 +719,7 @@ mod tests {
         let (c, _) = candidates(0, text, &s, &[]);
         let mut v: Vec<(usize, String)> = c
             .into_iter()
-            .filter(|c| !(c.initial && c.words.len() == 1 && plain_word(&c.words[0])))
+            .filter(|c| !(c.initial && c.word_count() == 1 && plain_word(&c.name)))
             .map(|c| (c.range.start, c.name))
             .collect();
         v.sort();

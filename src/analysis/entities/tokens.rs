@@ -84,10 +84,27 @@ pub(super) fn is_month_or_day(w: &str) -> bool {
 
 /// Words of a sentence with their byte ranges (absolute).
 pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    thread_local! {
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const {
+            std::cell::RefCell::new(Vec::new())
+        };
+    }
+    CHARS.with_borrow_mut(|chars| {
+        chars.clear();
+        let s = &text[range.clone()];
+        if s.is_ascii() {
+            // No UTF-8 decoding, and the exact length is known.
+            chars.extend(s.bytes().enumerate().map(|(i, b)| (i, b as char)));
+        } else {
+            chars.extend(s.char_indices());
+        }
+        tokenize_chars(text, range, chars)
+    })
+}
+
+fn tokenize_chars<'t>(text: &'t str, range: Range<usize>, chars: &[(usize, char)]) -> Vec<Token<'t>> {
     let s = &text[range.clone()];
     let base = range.start;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
     let mut tokens = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     let mut initial = true;
@@ -180,11 +197,9 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             }
         }
         let first = chars[start].1;
-        let month = is_month_or_day(word);
-        let cap = first.is_uppercase() && !month;
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let cap = first.is_uppercase() && !is_month_or_day(word);
         let caps = cap
-            && letters >= 2
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && word
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -210,6 +225,9 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 /// "US-UK", "US-South Africa": a hyphenated word whose parts include a
 /// gazetteer name becomes separate words, so each part is found.
 pub(super) fn split_gazetteer_compounds(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
+    if !tokens.iter().any(|t| t.cap && t.text.contains('-')) {
+        return tokens;
+    }
     let gaz = gazetteer::get();
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
