@@ -155,7 +155,10 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bi
     };
     let lb = if count == 1 { fb } else { bits_of(last.text) };
     let place_bits = bit::CITY | bit::STATE;
-    if count >= 2 {
+    if count >= 2 && first.caps && !line.caps && !line.headline && first.text.len() <= 5 {
+        // "SBC Warburg", "PSV Eindhoven": an acronym opens a company or club.
+        c.org += 3;
+    } else if count >= 2 {
         if first.initial_letter && !last.initial_letter {
             c.person += 5;
         } else if fb & bit::GIVEN != 0 && !first.caps {
@@ -217,9 +220,46 @@ fn is_region_name(t: &Token) -> bool {
 }
 
 /// Cues from the words around the name `t[a..=b]`.
-pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: LineKind) -> Cues {
+pub(super) fn context_cues(
+    t: &[Token],
+    a: usize,
+    b: usize,
+    doc: DocKind,
+    line: LineKind,
+    span_bits: u8,
+) -> Cues {
     let mut c = Cues::default();
     let last = &t[b];
+    let team_word = t[a..=b].iter().any(|w| has(word::TEAM_WORDS, w.text));
+    // A town, or a name with a town in it ("Hutnik Krakow").
+    // A town that is also a surname is a town only when large.
+    let town_bits = span_bits & bit::STATE != 0
+        || span_bits & bit::LARGE_CITY != 0
+        || span_bits & bit::CITY != 0 && span_bits & (bit::SURNAME | bit::GIVEN) == 0;
+    let town = town_bits
+        || (doc.sports
+            && b > a
+            && (t[a..=b].iter().any(|w| {
+                let wb = names::word_bits(w.text);
+                w.cap && wb & bit::CITY != 0 && wb & (bit::GIVEN | bit::SURNAME | bit::COMMON) == 0
+            }) || b > a + 1
+                && names::get().bits(&crate::analysis::gazetteer::key(
+                    &[t[a].text, t[a + 1].text].concat(),
+                )) & (bit::CITY | bit::STATE)
+                    != 0));
+    // "in Oslo", "At Leeds:" (a sentence's first word may be the preposition).
+    let place_prep = a > 0
+        && (!t[a - 1].cap || t[a - 1].initial || t[a - 1].caps)
+        && with_lower(t[a - 1].text, |p| has(word::PLACE_PREPS, p));
+    // In a sports report a town stands for its team, unless it follows
+    // "in", "at" or "from".
+    if doc.sports && town && !place_prep {
+        c.org += 2;
+    }
+    if doc.sports && place_prep && t[a - 1].caps {
+        // "OAKLAND AT BOSTON": the second team plays at home, a place.
+        c.place += 2;
+    }
     // Before: "envoy Kim", "the firm X", "in Oslo", "city of Leeds", "shares of X".
     if a > 0 {
         let p = &t[a - 1];
@@ -246,6 +286,15 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
             if doc.sports && matches!(&*pl, "v" | "vs" | "v." | "versus") {
                 c.org += 3;
             }
+            // A cricket scorecard: "c Lee b Moor".
+            if doc.sports && matches!(&*pl, "b" | "c" | "lbw" | "st") {
+                c.person += 3;
+            }
+        }
+        // "Ann Lee (Norway) Harbour Cycling 1:53.1": a team after a
+        // competitor and her country.
+        if doc.sports && a >= 2 && p.punct_after == Some(')') && t[a - 2].punct_after == Some('(') {
+            c.org += 3;
         }
         // "Ann Lee (Harbour Town)": a club after a player in a sports report.
         if doc.sports
@@ -253,9 +302,6 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
             && p.name_like()
             && last.punct_after == Some(')')
         {
-            c.org += 3;
-        }
-        if doc.sports && line.caps && p.text == "AT" && a >= 2 && t[a - 2].caps {
             c.org += 3;
         }
     }
@@ -330,15 +376,68 @@ pub(super) fn context_cues(t: &[Token], a: usize, b: usize, doc: DocKind, line: 
                 c.person += 2;
             }
         }
-        // A team next to its score, or a row of a table.
-        if last.punct_after.is_none() && n.number && (doc.sports || line.table) {
-            c.org += if doc.sports { 4 } else { 2 };
+        // A team next to its score, or a row of a table. A town or a
+        // club's name is a team; another name may as well be a player.
+        // Not a date, a time ("4:14.7") or an ordinal ("15th": a minute).
+        let date = n.text.len() >= 8 && n.text.matches('-').count() == 2
+            || n.text.len() == 4 && (n.text.starts_with("19") || n.text.starts_with("20"));
+        let score = n.number
+            && !date
+            && n.punct_after != Some(':')
+            && !n.text.contains(':')
+            && !n.text.ends_with(|c: char| c.is_alphabetic());
+        if last.punct_after.is_none() && score && (doc.sports || line.table) {
+            c.org += match (doc.sports, town || team_word) {
+                (true, true) => 5,
+                (true, false) if a == b => 2,
+                (true, false) => 0,
+                (false, _) => 2,
+            };
+            // "Harbour 1 Kestrel 3": a result, two teams.
+            let result = |x: usize| t.get(x).is_some_and(|w| w.cap && !w.number);
+            if doc.sports
+                && (result(b + 2) && t.get(b + 3).is_some_and(|w| w.number)
+                    || a >= 2 && t[a - 1].number && result(a - 2))
+            {
+                c.org += 2;
+            }
+        }
+        // "(Lee 15th, Moor 32nd)": scorers and the minute.
+        if doc.sports
+            && last.punct_after.is_none()
+            && n.number
+            && n.text.ends_with(|c: char| c.is_alphabetic())
+            && !town
+        {
+            c.person += 3;
+        }
+        // "Ann Lee (Norway)", "Ann Lee (32nd)": a competitor with her
+        // country, a scorer with the minute.
+        if doc.sports && last.punct_after == Some('(') && !town && !team_word {
+            let country = n.cap
+                && gazetteer::get().lookup(n.text).is_some_and(|(id, _)| {
+                    gazetteer::get().entries[id].scope == Some(PlaceScope::Country)
+                });
+            let minute = n.number
+                && n.text.ends_with(|c: char| c.is_alphabetic())
+                && n.text.starts_with(|c: char| c.is_ascii_digit());
+            if country || minute {
+                c.person += 4;
+            }
         }
         if doc.sports && matches!(n.text, "v" | "vs" | "v." | "versus") {
             c.org += 3;
         }
         if doc.sports && line.caps && n.text == "AT" && next2.is_some_and(|w| w.caps) {
             c.org += 3;
+        }
+    }
+    // Two unknown words in a sports report: a player more often than a club.
+    if doc.sports && b == a + 1 && !town && !team_word && t[a].cap && t[b].cap && !t[a].caps {
+        let unknown =
+            |w: &Token| names::word_bits(w.text) & (bit::COMMON | bit::CITY | bit::STATE) == 0;
+        if unknown(&t[a]) && unknown(&t[b]) {
+            c.person += 2;
         }
     }
     c
@@ -357,7 +456,14 @@ mod tests {
         let line = LineKind::default();
         let k = crate::analysis::gazetteer::key(&s[t[a].range.start..t[a + n - 1].range.end]);
         let mut c = name_cues(&t, a, a + n - 1, line, names::get().bits(&k));
-        c.add(&context_cues(&t, a, a + n - 1, doc, line));
+        c.add(&context_cues(
+            &t,
+            a,
+            a + n - 1,
+            doc,
+            line,
+            names::get().bits(&k),
+        ));
         c
     }
 

@@ -94,7 +94,10 @@ pub(super) fn doc_kind(text: &str, sentences: &[(Range<usize>, Vec<Token>)]) -> 
             // "2-1", "6-3"
             t.number
                 && t.text.split_once('-').is_some_and(|(a, b)| {
-                    a.len() <= 2 && !b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())
+                    a.len() <= 2
+                        && !b.is_empty()
+                        && b.len() <= 2
+                        && b.bytes().all(|c| c.is_ascii_digit())
                 })
         })
         .take(2)

@@ -105,8 +105,11 @@ struct Candidate {
 /// The words of a name that are names themselves ("Bank of England" →
 /// Bank, England; "Pieter de Vries" → Pieter, Vries).
 fn name_words(name: &str) -> impl Iterator<Item = &str> {
-    name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+    name.split_whitespace().filter(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    })
 }
 
 impl Candidate {

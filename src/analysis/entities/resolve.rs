@@ -148,13 +148,19 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         .par_iter()
         .map(|c| {
             let wanted = || forced.contains_key(&c.key) || split.contains(&c.key);
+            // A common word that only opens sentences ("Attendance: 8,000")
+            // is no name, whatever its context suggests.
+            let plain = matches!(c.source, Source::Name)
+                && c.word_count() == 1
+                && c.bits & bit::COMMON != 0
+                && c.bits & (bit::GIVEN | bit::SURNAME | bit::CITY | bit::STATE) == 0;
             (!junk(c)
                 && (!c.initial
                     || c.word_count() > 1
                     || seen_inside.contains(c.key.as_str())
-                    || c.cues.person > 0
-                    || c.lead >= DECIDED && c.kind != EntityKind::Other
-                    || name_parts.contains(&c.key)))
+                    || name_parts.contains(&c.key)
+                    || !plain
+                        && (c.cues.person > 0 || c.lead >= DECIDED && c.kind != EntityKind::Other)))
                 || wanted()
         })
         .collect();
@@ -254,7 +260,13 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut cand_cluster = Vec::with_capacity(kept.len());
     for i in 0..kept.len() {
         let k = cand_key[i];
-        let s = senses[i].or_else(|| if gaz_ids[i].is_some() { None } else { best_sense(k) });
+        let s = senses[i].or_else(|| {
+            if gaz_ids[i].is_some() {
+                None
+            } else {
+                best_sense(k)
+            }
+        });
         let n = cluster_keys.len();
         let id = *cluster_of.entry((k, s)).or_insert(n);
         if id == n {
@@ -369,11 +381,13 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         if split.contains(k) || gaz_of[cl].is_some() {
             continue;
         }
+        let undecided = cluster_keys[cl].1.is_none();
         let targets: Vec<usize> = if ws.len() == 1 {
             match kinds[cl] {
                 EntityKind::Person | EntityKind::Other => {
                     by_part.get(k).cloned().unwrap_or_default()
                 }
+                _ if undecided => by_part.get(k).cloned().unwrap_or_default(),
                 EntityKind::Organization => by_first_org.get(k).cloned().unwrap_or_default(),
                 _ => Vec::new(),
             }
@@ -573,8 +587,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
                     }
                 } else if k == name_key {
                     AliasKind::Spelling
-                } else if base_key(s).unwrap_or(k) == name_base
-                {
+                } else if base_key(s).unwrap_or(k) == name_base {
                     AliasKind::CompanySuffix
                 } else {
                     reason[f.1.3]

@@ -131,16 +131,16 @@ pub(super) fn kind_of(c: &Candidate, q: &Cues) -> (EntityKind, u16) {
         return (e.kind, u16::MAX);
     }
     let (mut k, mut lead) = q.best();
-    // The city list vetoes a person on weak evidence.
+    // The city list vetoes a person on weak evidence; the name is then
+    // left undecided (a lone surname may still join a full name elsewhere).
     if k == EntityKind::Person && c.bits & (bit::CITY | bit::STATE) != 0 && q.person < STRONG_PERSON
     {
-        let alt = if q.org > q.place {
+        k = if q.org > q.place {
             EntityKind::Organization
         } else {
             EntityKind::Place
         };
-        lead = q.get(alt).saturating_sub(q.person.min(q.get(alt)));
-        k = alt;
+        lead = 0;
     }
     (k, lead)
 }

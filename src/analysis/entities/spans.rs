@@ -185,14 +185,11 @@ impl<'a> Finder<'a> {
             Source::Gazetteer(id) => gazetteer::get().entries[id].key.clone(),
             Source::Name => key(&name),
         };
-        let list_bits = match source {
-            Source::Gazetteer(_) => 0,
-            Source::Name => names::get().bits(&key),
-        };
+        let list_bits = names::get().bits(&key);
         if let Source::Name = source {
             cues.add(&name_cues(t, a, b, line, list_bits));
         }
-        cues.add(&context_cues(t, a, b, self.kind, line));
+        cues.add(&context_cues(t, a, b, self.kind, line, list_bits));
         self.spans.push((a, b));
         self.out.push(Candidate {
             doc: self.doc,
@@ -258,9 +255,25 @@ impl<'a> Finder<'a> {
         {
             a += 1;
         }
-        // A lone keyword ("Peninsula", "Summit") names nothing.
+        // A lone keyword ("Peninsula", "Summit") names nothing, but "the
+        // Senate", "the Commission" name an institution.
         if a == b {
             let w = t[a].text;
+            let institution = !t[a].initial
+                && bits(w) & word::ORG_WORDS != 0
+                && a > 0
+                && t[a - 1].text == "the"
+                && t[a].punct_after != Some('-');
+            if institution {
+                self.push(t, a, b, Source::Name, Cues::default(), line);
+                return;
+            }
+            // "I'm", "We've": a pronoun and its verb.
+            if let Some((head, _)) = w.split_once(['\'', '’'])
+                && is_stop_any(head)
+            {
+                return;
+            }
             const KEYWORDS: u32 = word::ORG_WORDS
                 | word::EVENT_WORDS
                 | word::PLACE_WORDS
@@ -374,13 +387,13 @@ impl<'a> Finder<'a> {
             // no part of a name ("the U.S. President said").
             let rest = p + len;
             let keyword = |w: &str| {
-                bits(w) & (word::ORG_WORDS | word::PLACE_WORDS | word::EVENT_WORDS | word::OTHER_WORDS)
+                bits(w)
+                    & (word::ORG_WORDS | word::PLACE_WORDS | word::EVENT_WORDS | word::OTHER_WORDS)
                     != 0
             };
             let at_end = rest > end;
             let before_is_place = seg.is_some_and(|a| {
-                self.gaz(t, a, p - 1).is_some_and(|(n, _)| a + n == p)
-                    || (a + 1 == p && t[a].caps)
+                self.gaz(t, a, p - 1).is_some_and(|(n, _)| a + n == p) || (a + 1 == p && t[a].caps)
             });
             let is_title = len > 0
                 && !(rest == end && keyword(t[rest].text))

@@ -102,7 +102,11 @@ pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     })
 }
 
-fn tokenize_chars<'t>(text: &'t str, range: Range<usize>, chars: &[(usize, char)]) -> Vec<Token<'t>> {
+fn tokenize_chars<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    chars: &[(usize, char)],
+) -> Vec<Token<'t>> {
     let s = &text[range.clone()];
     let base = range.start;
     let mut tokens = Vec::with_capacity(s.len() / 5 + 1);
