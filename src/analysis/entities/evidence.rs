@@ -161,7 +161,10 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bi
     } else if count >= 2 {
         if first.initial_letter && !last.initial_letter {
             c.person += 5;
-        } else if fb & bit::GIVEN != 0 && !first.caps {
+        } else if fb & bit::GIVEN != 0
+            && !first.caps
+            && gazetteer::get().lookup(first.text).is_none()
+        {
             c.person += if fb & (bit::COMMON | place_bits) == 0 {
                 4
             } else {
@@ -169,6 +172,16 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bi
             };
         }
         if lb & bit::SURNAME != 0 && lb & (bit::COMMON | place_bits) == 0 && !last.caps {
+            c.person += 1;
+        }
+        // Family name first ("Nguyen Van Thanh", "Wang Shi-Ting").
+        if fb & bit::SURNAME != 0
+            && fb & (bit::COMMON | place_bits | bit::GIVEN) == 0
+            && !first.caps
+        {
+            c.person += 1;
+        }
+        if lb & bit::GIVEN != 0 && lb & (bit::COMMON | place_bits) == 0 && !last.caps {
             c.person += 1;
         }
     } else if first.caps && !line.caps && !line.headline && (2..=6).contains(&first.text.len()) {
@@ -256,6 +269,10 @@ pub(super) fn context_cues(
     if doc.sports && town && !place_prep {
         c.org += 2;
     }
+    // "Harbour City", "Kestrel Rovers" in a sports report: a club.
+    if doc.sports && team_word && b > a {
+        c.org += 3;
+    }
     if doc.sports && place_prep && t[a - 1].caps {
         // "OAKLAND AT BOSTON": the second team plays at home, a place.
         c.place += 2;
@@ -320,6 +337,10 @@ pub(super) fn context_cues(
             if nb & word::PERSON_CUES_AFTER != 0 && !last.possessive {
                 c.person += 2;
             }
+            // "Hubei province", "Tarn river"
+            if nb & word::PLACE_NOUNS != 0 && !last.possessive {
+                c.place += 3;
+            }
             if last.possessive {
                 if nb & word::ORG_CUES_AFTER != 0 {
                     c.org += 3;
@@ -336,11 +357,20 @@ pub(super) fn context_cues(
                 .skip(b + 2)
                 .take(4)
                 .any(|w| matches!(w.text, "statement" | "statements" | "release"));
-            if statement {
-                c.org += 3;
-            } else {
-                c.person += 1;
+            // "X said it would …" is an organisation; "X said he …" a person.
+            match next2.map(|w| w.text) {
+                Some("it" | "its") => c.org += 3,
+                Some("he" | "she" | "his" | "her") => c.person += 2,
+                _ if statement => c.org += 3,
+                _ => c.person += 1,
             }
+        }
+        // "the Belga news agency"
+        if last.punct_after.is_none()
+            && nl.as_deref() == Some("news")
+            && next2.is_some_and(|w| matches!(w.text, "agency" | "service" | "network" | "channel"))
+        {
+            c.org += 4;
         }
         if nl.as_deref() == Some("who") && last.punct_after == Some(',') {
             c.person += 2;
@@ -393,6 +423,17 @@ pub(super) fn context_cues(
                 (true, false) => 0,
                 (false, _) => 2,
             };
+            // A row of a league table ("Kestrel 12 7 3 2 20 9 24"): a team.
+            if doc.sports
+                && t[b + 1..]
+                    .iter()
+                    .take(6)
+                    .filter(|w| w.number && w.text.bytes().all(|c| c.is_ascii_digit()))
+                    .count()
+                    >= 5
+            {
+                c.org += 5;
+            }
             // "Harbour 1 Kestrel 3": a result, two teams.
             let result = |x: usize| t.get(x).is_some_and(|w| w.cap && !w.number);
             if doc.sports

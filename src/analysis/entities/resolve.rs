@@ -565,6 +565,19 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         {
             name = (*canon).clone();
         }
+        // A name only ever written in capitals ("GLASGOW") reads in title
+        // case when the lists know its words; acronyms stay as they are.
+        if forms.iter().all(|f| f.1.1)
+            && gaz_entry.is_none()
+            && name.chars().any(char::is_uppercase)
+        {
+            let known = name
+                .split_whitespace()
+                .all(|w| super::names::word_bits(w) != 0 && w.chars().count() > 3);
+            if known {
+                name = title_case(&name);
+            }
+        }
         ent.name = crate::text::sanitize::sanitize(&name).into_owned();
         let name_key = key(&ent.name);
         let name_cluster = surfaces[e]
@@ -665,4 +678,21 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         entities: sorted,
         mentions,
     }
+}
+
+/// "NEW YORK" → "New York".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -255,6 +255,30 @@ impl<'a> Finder<'a> {
         {
             a += 1;
         }
+        // "Leaders of the Harbour Council": a common word and "of" opening a
+        // sentence are not part of the name after them.
+        if a + 1 < b
+            && t[a].initial
+            && !t[a].caps
+            && plain_word(t[a].text)
+            && keyword_cues(&[t[a].text]).total() == 0
+            && !t[a + 1].name_like()
+        {
+            a += 1;
+            while a < b && !t[a].name_like() {
+                a += 1;
+            }
+        }
+        // "Harbour Region Ann Lee": a keyword ends a name when a person's
+        // name follows it without a comma.
+        if let Some(q) = (a + 1..b).find(|&q| {
+            bits(t[q].text) & (word::ORG_WORDS | word::PLACE_WORDS | word::EVENT_WORDS) != 0
+                && person_start(t, q + 1, b)
+        }) {
+            self.name(t, a, q, person_cue, line);
+            self.name(t, q + 1, b, true, line);
+            return;
+        }
         // A lone keyword ("Peninsula", "Summit") names nothing, but "the
         // Senate", "the Commission" name an institution.
         if a == b {
@@ -355,6 +379,14 @@ impl<'a> Finder<'a> {
                 self.push(t, e + 1, b, Source::Name, title, line);
                 return;
             }
+        }
+        // "United Nations Environment Council": a name that opens with an
+        // organisation's is one of its parts.
+        if let Some(&(s, _, id)) = hits.first()
+            && s == a
+            && gaz.entries[id].kind == super::EntityKind::Organization
+        {
+            title.org += 4;
         }
         self.push(t, a, b, Source::Name, title, line);
     }
