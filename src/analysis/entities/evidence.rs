@@ -158,6 +158,9 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bi
     if count >= 2 && first.caps && !line.caps && !line.headline && first.text.len() <= 5 {
         // "SBC Warburg", "PSV Eindhoven": an acronym opens a company or club.
         c.org += 3;
+    } else if count >= 2 && span_bits & place_bits != 0 {
+        // "Los Angeles": a city's whole name, written out.
+        c.place += 1;
     } else if count >= 2 {
         if first.initial_letter && !last.initial_letter {
             c.person += 5;

@@ -91,8 +91,10 @@ struct Candidate {
     bits: u8,
     /// Items of one list ("A, B and C") share a non-zero id.
     list: u32,
-    /// The place of a wire dateline.
-    dateline: bool,
+    /// Decided on its own evidence, apart from the other mentions of the
+    /// name in the document: a dateline's place; a town after "in" or "at"
+    /// in a sports report, where the town's other mentions are its team.
+    apart: bool,
     /// Words of a headline or a line in capitals that match no name the
     /// document writes in normal case (kept only with a decided kind).
     unmatched: bool,

@@ -260,11 +260,22 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut cand_cluster = Vec::with_capacity(kept.len());
     for i in 0..kept.len() {
         let k = cand_key[i];
+        // An undecided candidate that leans to a kind joins the decided
+        // cluster of that kind, or starts one ("Leeds" the town beside
+        // "Leeds" the team); one with no leaning joins the name's main one.
         let s = senses[i].or_else(|| {
             if gaz_ids[i].is_some() {
-                None
-            } else {
-                best_sense(k)
+                return None;
+            }
+            let c = &kept[i];
+            let leaning = c.lead > 0
+                && matches!(
+                    c.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                );
+            match best_sense(k) {
+                Some(_) if leaning => Some(c.kind),
+                best => best,
             }
         });
         let n = cluster_keys.len();

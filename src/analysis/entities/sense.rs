@@ -29,7 +29,7 @@ pub(super) fn decide(cands: &mut [Candidate]) {
     let mut sums: Vec<Cues> = Vec::new();
     for c in cands.iter() {
         let n = groups.len();
-        let g = *groups.entry((c.key.as_str(), c.dateline)).or_insert(n);
+        let g = *groups.entry((c.key.as_str(), c.apart)).or_insert(n);
         if g == sums.len() {
             sums.push(Cues::default());
         }
@@ -40,7 +40,7 @@ pub(super) fn decide(cands: &mut [Candidate]) {
     let single: HashMap<&str, usize> = cands
         .iter()
         .zip(&group_of)
-        .filter(|(c, _)| !c.dateline && c.word_count() == 1)
+        .filter(|(c, _)| !c.apart && c.word_count() == 1)
         .map(|(c, g)| (c.key.as_str(), *g))
         .collect();
     let mut extra = vec![Cues::default(); sums.len()];

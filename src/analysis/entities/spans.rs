@@ -190,6 +190,18 @@ impl<'a> Finder<'a> {
             cues.add(&name_cues(t, a, b, line, list_bits));
         }
         cues.add(&context_cues(t, a, b, self.kind, line, list_bits));
+        // In a sports report a town after "in" or "at" is the town, whatever
+        // its other mentions (its team) say.
+        let town = list_bits & (names::bit::CITY | names::bit::STATE) != 0
+            || matches!(source, Source::Gazetteer(id)
+                if gazetteer::get().entries[id].scope == Some(crate::analysis::gazetteer::PlaceScope::City));
+        let apart = self.kind.sports
+            && town
+            && a > 0
+            && (!t[a - 1].cap || t[a - 1].initial || t[a - 1].caps)
+            && with_lower(t[a - 1].text, |p| {
+                matches!(p, "in" | "at" | "from" | "near")
+            });
         self.spans.push((a, b));
         self.out.push(Candidate {
             doc: self.doc,
@@ -203,7 +215,7 @@ impl<'a> Finder<'a> {
             caps: line.caps || t[a..=b].iter().all(|w| w.caps || !w.name_like()),
             bits: list_bits,
             list: 0,
-            dateline: false,
+            apart,
             unmatched: false,
             kind: super::EntityKind::Other,
             lead: 0,
@@ -651,7 +663,7 @@ pub(super) fn candidates(
             caps: false,
             bits: 0,
             list: 0,
-            dateline: false,
+            apart: false,
             unmatched: false,
             kind: super::EntityKind::Other,
             lead: 0,
@@ -703,8 +715,36 @@ pub(super) fn candidates(
                 None => f.push(toks, a, b, Source::Name, cue, line),
             }
             f.out[first].initial = false;
-            f.out[first].dateline = true;
+            f.out[first].apart = true;
             from = p.end;
+            // "COMMACK, New York 2024-05-01": the state or country after the
+            // town is a place too.
+            let n = toks[from..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.cap && !w.number)
+                .count();
+            let region_end = from + n;
+            if toks[p.end - 1].punct_after == Some(',')
+                && n > 0
+                && toks[from..region_end - 1]
+                    .iter()
+                    .all(|w| w.punct_after.is_none())
+                && toks
+                    .get(region_end)
+                    .is_some_and(|w| w.number || super::tokens::is_month_or_day(w.text))
+                    | matches!(toks[region_end - 1].punct_after, Some('(' | '-'))
+            {
+                let (a, b) = (from, region_end - 1);
+                let line = line_kind(&toks[..region_end]);
+                let first = f.out.len();
+                match gazetteer_at(toks, a, b).filter(|(n, _)| *n == b - a + 1) {
+                    Some((_, id)) => f.push(toks, a, b, Source::Gazetteer(id), cue, line),
+                    None => f.push(toks, a, b, Source::Name, cue, line),
+                }
+                f.out[first].apart = true;
+                from = region_end;
+            }
         }
         let t = &toks[from..];
         if t.is_empty() {

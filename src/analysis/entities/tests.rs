@@ -168,3 +168,32 @@ fn user_aliases_force_merges_and_splits() {
             .contains("line 1")
     );
 }
+
+/// Development aid: prints the candidates of the file in
+/// `CROSSREAD_ENTITY_DEBUG` with their evidence and decided kind
+/// (`cargo test --lib debug_candidates -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn debug_candidates() {
+    let Some(path) = std::env::var_os("CROSSREAD_ENTITY_DEBUG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let s = sentences::split(&text);
+    let b = boilerplate::find(&text, &s);
+    let d = doc_candidates(&DocInput {
+        doc: 0,
+        text: &text,
+        sentences: &s,
+        boilerplate: &b,
+    });
+    let filter = std::env::var("CROSSREAD_ENTITY_DEBUG_NAME").unwrap_or_default();
+    for c in &d.cands {
+        if filter.is_empty() || c.name.contains(&filter) {
+            println!(
+                "{:?} {:?} {:?} lead {} cues {:?} list {} initial {} caps {}",
+                c.range, c.name, c.kind, c.lead, c.cues, c.list, c.initial, c.caps
+            );
+        }
+    }
+}
