@@ -197,3 +197,156 @@ fn debug_candidates() {
         }
     }
 }
+
+#[test]
+fn a_city_stays_apart_from_its_country() {
+    let e = run(
+        &[
+            "Talks opened in Nairobi on Monday. Kenya said the Kenyan delegation would stay in Mombasa.",
+        ],
+        &UserAliases::default(),
+    );
+    let kenya = find(&e, "Kenya").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(kenya.place, Some(PlaceScope::Country));
+    assert!(
+        kenya
+            .aliases
+            .iter()
+            .all(|a| a.name != "Nairobi" && a.name != "Mombasa")
+    );
+    assert_eq!(
+        kenya
+            .aliases
+            .iter()
+            .find(|a| a.name == "Kenyan")
+            .map(|a| a.kind),
+        Some(AliasKind::Demonym)
+    );
+    let nairobi = find(&e, "Nairobi").unwrap();
+    assert_eq!(
+        (nairobi.kind, nairobi.place),
+        (EntityKind::Place, Some(PlaceScope::City))
+    );
+    assert_eq!(
+        nairobi.capital_of,
+        Some(kenya.id),
+        "the country's card can list its capital"
+    );
+    assert_eq!(e.place_scope(nairobi.id), Some(PlaceScope::City));
+    let mombasa = find(&e, "Mombasa").unwrap();
+    assert_eq!(mombasa.place, Some(PlaceScope::City));
+    assert_eq!(mombasa.capital_of, None);
+}
+
+#[test]
+fn accents_case_and_company_suffixes_merge() {
+    let e = run(
+        &[
+            "Ramón Ibáñez Ortega, a miner, spoke for Cobre Verde SA on Monday.",
+            "Later RAMON IBANEZ ORTEGA met investors; Cobre Verde shares rose. Ramon Ibanez Ortega smiled.",
+        ],
+        &UserAliases::default(),
+    );
+    let ramon = find(&e, "Ramón Ibáñez Ortega").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(ramon.kind, EntityKind::Person);
+    assert_eq!(ramon.mentions.len(), 3, "{:?}", ramon.aliases);
+    assert!(ramon.aliases.iter().all(|a| a.kind == AliasKind::Spelling));
+    let cobre = find(&e, "Cobre Verde SA").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(cobre.kind, EntityKind::Organization);
+    assert_eq!(
+        cobre
+            .aliases
+            .iter()
+            .find(|a| a.name == "Cobre Verde")
+            .map(|a| a.kind),
+        Some(AliasKind::CompanySuffix)
+    );
+}
+
+#[test]
+fn a_place_inside_a_name_creates_no_entity() {
+    let e = run(
+        &["Output at the Minera Santa Lucia Lima mine resumed, and Banco de Lima lent more."],
+        &UserAliases::default(),
+    );
+    assert!(find(&e, "Lima").is_none(), "{:?}", names(&e));
+    assert!(find(&e, "Peru").is_none(), "{:?}", names(&e));
+    assert_eq!(
+        find(&e, "Banco de Lima").map(|x| x.kind),
+        Some(EntityKind::Organization),
+        "{:?}",
+        names(&e)
+    );
+}
+
+#[test]
+fn no_single_letters_list_markers_or_opening_common_words() {
+    let e = run(
+        &[
+            "Plan B\n\nA. The board met. B. We agreed. Democratic reforms came first. Central banks waited. X marks the spot. Co-operation grew. I'm sure, said Ann Okafor.\n",
+        ],
+        &UserAliases::default(),
+    );
+    let n = names(&e);
+    for bad in [
+        "A",
+        "B",
+        "X",
+        "We",
+        "Democratic",
+        "Central",
+        "I'm",
+        "Co",
+        "Plan B",
+    ] {
+        assert!(
+            !n.iter().any(|x| x.starts_with(&format!("{bad}:"))),
+            "{bad} in {n:?}"
+        );
+    }
+    assert!(n.contains(&"Ann Okafor:person".to_string()), "{n:?}");
+}
+
+#[test]
+fn the_city_list_breaks_ties_but_never_names_a_person() {
+    // A town alone, after "in": a place.
+    let e = run(
+        &["Floods hit homes in Tamworth on Monday."],
+        &UserAliases::default(),
+    );
+    assert_eq!(
+        find(&e, "Tamworth").map(|x| x.kind),
+        Some(EntityKind::Place)
+    );
+    // A surname that is also a town, with a person's evidence: a person.
+    let e = run(
+        &["Senator Grace Lincoln spoke. Lincoln, 61, said the bill would pass."],
+        &UserAliases::default(),
+    );
+    assert_eq!(
+        find(&e, "Grace Lincoln").map(|x| x.kind),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(find(&e, "Grace Lincoln").unwrap().mentions.len(), 2);
+}
+
+#[test]
+fn user_merges_say_so() {
+    let user =
+        UserAliases::parse("[merge]\n\"Harbour Trust\" = [\"the Old Board\", \"Old Board\"]\n")
+            .unwrap();
+    let e = run(
+        &["The Harbour Trust met. Old Board members left the Harbour Trust office."],
+        &user,
+    );
+    let t = find(&e, "Harbour Trust").unwrap_or_else(|| panic!("{:?}", names(&e)));
+    assert_eq!(
+        t.aliases
+            .iter()
+            .find(|a| a.name == "Old Board")
+            .map(|a| a.kind),
+        Some(AliasKind::User),
+        "{:?}",
+        t.aliases
+    );
+}
