@@ -145,7 +145,7 @@ pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bi
     }
     let bits_of = names::word_bits;
     let count = names_of().count();
-    let (Some(first), Some(last)) = (names_of().next(), names_of().last()) else {
+    let (Some(first), Some(last)) = (names_of().next(), names_of().next_back()) else {
         return c;
     };
     let fb = if count == 1 {

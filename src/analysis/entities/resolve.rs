@@ -16,6 +16,10 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
+/// A surface form of an entity: (count, written in capitals, order of first
+/// sight reversed, cluster).
+type Surface = (u32, bool, usize, usize);
+
 /// Union-find over cluster ids.
 struct Dsu(Vec<usize>);
 impl Dsu {
@@ -94,10 +98,10 @@ fn junk(c: &Candidate) -> bool {
     if letters == 2 && !c.caps && w.chars().any(char::is_lowercase) && c.bits == 0 {
         return true;
     }
-    // "Democratic", "Central", "Share": a common word needs a decided kind.
+    // "Democratic", "Central", "Share": a common word needs a clear kind.
     c.bits & bit::COMMON != 0
         && c.bits & (bit::GIVEN | bit::SURNAME) == 0
-        && (c.lead < DECIDED || c.kind == EntityKind::Other)
+        && (c.lead < 2 * DECIDED || c.kind == EntityKind::Other)
 }
 
 /// Merge the candidates of all documents into entities.
@@ -376,14 +380,14 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut by_first_org: HashMap<String, Vec<usize>> = HashMap::default();
     for (cl, ws) in words_of.iter().enumerate() {
         if ws.len() >= 2 && is_person(cl) {
-            let first = key(&ws[0]);
-            let last = key(&ws[ws.len() - 1]);
+            let first = key(ws[0]);
+            let last = key(ws[ws.len() - 1]);
             if first != last {
                 by_part.entry(first).or_default().push(cl);
             }
             by_part.entry(last).or_default().push(cl);
         } else if ws.len() >= 2 && kinds[cl] == EntityKind::Organization && gaz_of[cl].is_none() {
-            by_first_org.entry(key(&ws[0])).or_default().push(cl);
+            by_first_org.entry(key(ws[0])).or_default().push(cl);
         }
     }
     for cl in 0..n {
@@ -405,14 +409,14 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         } else if ws.len() >= 2 && is_person(cl) {
             // "Mary Evans" → "Mary Ann Evans": same first and
             // last word, fewer words.
-            let (f, l) = (key(&ws[0]), key(&ws[ws.len() - 1]));
+            let (f, l) = (key(ws[0]), key(ws[ws.len() - 1]));
             by_part
                 .get(&l)
                 .map(|v| {
                     v.iter()
                         .copied()
                         .filter(|t| {
-                            *t != cl && words_of[*t].len() > ws.len() && key(&words_of[*t][0]) == f
+                            *t != cl && words_of[*t].len() > ws.len() && key(words_of[*t][0]) == f
                         })
                         .collect()
                 })
@@ -487,7 +491,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // Per entity: surface form → (count, caps, order, cluster).
-    let mut surfaces: Vec<HashMap<&str, (u32, bool, usize, usize)>> = Vec::new();
+    let mut surfaces: Vec<HashMap<&str, Surface>> = Vec::new();
     let mut ent_votes: Vec<[u32; 5]> = Vec::new();
     let mut ent_kind: Vec<Option<EntityKind>> = Vec::new();
     let mut ent_gaz: Vec<Option<usize>> = Vec::new();
@@ -562,8 +566,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         // The name: the gazetteer's, else a forced canonical, else the
         // longest form (by its letters) not in capitals, then the most
         // frequent, then the first seen.
-        let mut forms: Vec<(&str, &(u32, bool, usize, usize))> =
-            surfaces[e].iter().map(|(k, v)| (*k, v)).collect();
+        let mut forms: Vec<(&str, &Surface)> = surfaces[e].iter().map(|(k, v)| (*k, v)).collect();
         forms.sort_by_key(|f| std::cmp::Reverse((!f.1.1, key(f.0).len(), f.1.0, f.1.2)));
         let mut name = forms.first().map(|f| f.0.to_string()).unwrap_or_default();
         let gaz_entry = ent_gaz[e].filter(|id| gaz.entries[*id].kind == ent.kind);
