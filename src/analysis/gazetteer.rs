@@ -191,11 +191,13 @@ impl Gazetteer {
 
     /// Look a name up as written (capitals matter for short acronyms).
     pub fn lookup(&self, name: &str) -> Option<(usize, NameForm)> {
-        let k = key(name);
-        if self.caps_only.contains(&k) && !all_caps(name) {
-            return None;
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        self.index.get(&k).copied()
+        BUF.with_borrow_mut(|k| {
+            key_into(name, k);
+            self.lookup_folded(k, name)
+        })
     }
 
     /// [`Gazetteer::lookup`] of a name already folded to its key `k`.

@@ -8,6 +8,7 @@
 
 use super::evidence::Cues;
 use super::names::bit;
+use super::resolve::base_key;
 use super::{Candidate, EntityKind, Source};
 use crate::analysis::gazetteer::{self, PlaceScope, key};
 use rustc_hash::FxHashMap as HashMap;
@@ -25,11 +26,21 @@ const STRONG_PERSON: u16 = 4;
 pub(super) fn decide(cands: &mut [Candidate]) {
     // Candidates by key (a dateline's place stands apart).
     let mut group_of: Vec<usize> = Vec::with_capacity(cands.len());
+    // "Cobre Verde" and "Cobre Verde SA" are one name.
+    let bases: Vec<Option<String>> = cands
+        .iter()
+        .map(|c| {
+            matches!(c.source, Source::Name)
+                .then(|| base_key(&c.name))
+                .flatten()
+        })
+        .collect();
     let mut groups: HashMap<(&str, bool), usize> = HashMap::default();
     let mut sums: Vec<Cues> = Vec::new();
-    for c in cands.iter() {
+    for (c, base) in cands.iter().zip(&bases) {
         let n = groups.len();
-        let g = *groups.entry((c.key.as_str(), c.apart)).or_insert(n);
+        let k = base.as_deref().unwrap_or(c.key.as_str());
+        let g = *groups.entry((k, c.apart)).or_insert(n);
         if g == sums.len() {
             sums.push(Cues::default());
         }
