@@ -137,23 +137,24 @@ pub(super) struct LineKind {
 
 /// Cues from the words of the name `t[a..=b]` and the lists: given names,
 /// initials, surnames, keywords, cities.
-pub(super) fn name_cues(t: &[Token], a: usize, b: usize, line: LineKind, span_bits: u8) -> Cues {
+pub(super) fn name_cues(
+    t: &[Token],
+    a: usize,
+    b: usize,
+    line: LineKind,
+    span_bits: u8,
+    fb: u8,
+    lb: u8,
+) -> Cues {
     let names_of = || t[a..=b].iter().filter(|w| w.name_like());
     let mut c = keyword_cues_of(names_of().map(|w| w.text));
     if c.total() > 0 {
         return c;
     }
-    let bits_of = names::word_bits;
     let count = names_of().count();
     let (Some(first), Some(last)) = (names_of().next(), names_of().next_back()) else {
         return c;
     };
-    let fb = if count == 1 {
-        span_bits
-    } else {
-        bits_of(first.text)
-    };
-    let lb = if count == 1 { fb } else { bits_of(last.text) };
     let place_bits = bit::CITY | bit::STATE;
     if count >= 2 && first.caps && !line.caps && !line.headline && first.text.len() <= 5 {
         // "SBC Warburg", "PSV Eindhoven": an acronym opens a company or club.
@@ -499,7 +500,16 @@ mod tests {
         let a = t.iter().position(|w| w.text == first).unwrap();
         let line = LineKind::default();
         let k = crate::analysis::gazetteer::key(&s[t[a].range.start..t[a + n - 1].range.end]);
-        let mut c = name_cues(&t, a, a + n - 1, line, names::get().bits(&k));
+        let sb = names::get().bits(&k);
+        let (fb, lb) = if n == 1 {
+            (sb, sb)
+        } else {
+            (
+                names::word_bits(t[a].text),
+                names::word_bits(t[a + n - 1].text),
+            )
+        };
+        let mut c = name_cues(&t, a, a + n - 1, line, sb, fb, lb);
         c.add(&context_cues(
             &t,
             a,

@@ -77,7 +77,12 @@ fn sense(c: &Candidate) -> Option<EntityKind> {
 /// Is the candidate noise: a single letter, a lone common word with no
 /// decided kind, a sentence-initial word never seen elsewhere?
 fn junk(c: &Candidate) -> bool {
-    let letters = c.name.chars().filter(|ch| ch.is_alphabetic()).count();
+    // (A name of more than six bytes has more than one letter.)
+    let letters = if c.name.len() > 6 {
+        7
+    } else {
+        c.name.chars().filter(|ch| ch.is_alphabetic()).count()
+    };
     if letters <= 1 {
         return true;
     }

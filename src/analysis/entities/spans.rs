@@ -65,19 +65,10 @@ fn title_len(t: &[Token], i: usize, end: usize) -> usize {
 use super::names::word_bits;
 
 /// A common English word that is no given name, surname or place.
+#[cfg(test)]
 fn plain_word(w: &str) -> bool {
     let b = word_bits(w);
     b & bit::COMMON != 0 && b & (bit::GIVEN | bit::SURNAME | bit::CITY | bit::STATE) == 0
-}
-
-/// Does a person's name start at `t[i]` (an initial or a given name)?
-fn person_start(t: &[Token], i: usize, end: usize) -> bool {
-    i < end
-        && (t[i].initial_letter || {
-            let b = word_bits(t[i].text);
-            b & bit::GIVEN != 0 && b & bit::COMMON == 0
-        })
-        && t[i + 1].name_like()
 }
 
 /// The gazetteer name that starts at `t[i]` and ends at or before `end`, if
@@ -129,10 +120,40 @@ pub(super) struct Finder<'a> {
     /// Per token of the sentence in hand: the longest gazetteer name that
     /// starts there, once looked up.
     gz: Vec<Option<Option<(usize, usize)>>>,
+    /// Per token of the sentence in hand: what the name lists say of it
+    /// (`u16::MAX` until looked up).
+    nb: Vec<u16>,
     next_list: u32,
 }
 
 impl<'a> Finder<'a> {
+    /// [`word_bits`] of `t[i]`, remembered per token of the sentence in hand.
+    fn bits_at(&mut self, t: &[Token], i: usize) -> u8 {
+        if self.nb.len() != t.len() {
+            return word_bits(t[i].text);
+        }
+        if self.nb[i] == u16::MAX {
+            self.nb[i] = u16::from(word_bits(t[i].text));
+        }
+        self.nb[i] as u8
+    }
+
+    /// A common English word that is no given name, surname or place.
+    fn plain_at(&mut self, t: &[Token], i: usize) -> bool {
+        let b = self.bits_at(t, i);
+        b & bit::COMMON != 0 && b & (bit::GIVEN | bit::SURNAME | bit::CITY | bit::STATE) == 0
+    }
+
+    /// Does a person's name start at `t[i]` (an initial or a given name)?
+    fn person_at(&mut self, t: &[Token], i: usize, end: usize) -> bool {
+        i < end
+            && t[i + 1].name_like()
+            && (t[i].initial_letter || {
+                let b = self.bits_at(t, i);
+                b & bit::GIVEN != 0 && b & bit::COMMON == 0
+            })
+    }
+
     /// [`gazetteer_at`], remembered per token of the sentence in hand.
     fn gaz(&mut self, t: &[Token], i: usize, end: usize) -> Option<(usize, usize)> {
         if self.gz.len() != t.len() {
@@ -187,7 +208,14 @@ impl<'a> Finder<'a> {
         };
         let list_bits = names::get().bits(&key);
         if let Source::Name = source {
-            cues.add(&name_cues(t, a, b, line, list_bits));
+            let first = (a..=b).find(|&i| t[i].name_like()).unwrap_or(a);
+            let last = (a..=b).rev().find(|&i| t[i].name_like()).unwrap_or(b);
+            let (fb, lb) = if first == last {
+                (list_bits, list_bits)
+            } else {
+                (self.bits_at(t, first), self.bits_at(t, last))
+            };
+            cues.add(&name_cues(t, a, b, line, list_bits, fb, lb));
         }
         cues.add(&context_cues(t, a, b, self.kind, line, list_bits));
         // In a sports report a town after "in" or "at" is the town, whatever
@@ -262,8 +290,8 @@ impl<'a> Finder<'a> {
         if a < b
             && t[a].initial
             && !t[a].caps
-            && plain_word(t[a].text)
-            && (person_start(t, a + 1, b) || self.gaz(t, a + 1, b).is_some())
+            && self.plain_at(t, a)
+            && (self.person_at(t, a + 1, b) || self.gaz(t, a + 1, b).is_some())
         {
             a += 1;
         }
@@ -272,7 +300,7 @@ impl<'a> Finder<'a> {
         if a + 1 < b
             && t[a].initial
             && !t[a].caps
-            && plain_word(t[a].text)
+            && self.plain_at(t, a)
             && keyword_cues(&[t[a].text]).total() == 0
             && !t[a + 1].name_like()
         {
@@ -285,7 +313,7 @@ impl<'a> Finder<'a> {
         // name follows it without a comma.
         if let Some(q) = (a + 1..b).find(|&q| {
             bits(t[q].text) & (word::ORG_WORDS | word::PLACE_WORDS | word::EVENT_WORDS) != 0
-                && person_start(t, q + 1, b)
+                && self.person_at(t, q + 1, b)
         }) {
             self.name(t, a, q, person_cue, line);
             self.name(t, q + 1, b, true, line);
@@ -337,7 +365,7 @@ impl<'a> Finder<'a> {
             let left: Vec<&str> = t[a..q].iter().map(|w| w.text).collect();
             let right_place = self.gaz(t, q + 1, b).is_some_and(|(n, id)| {
                 q + n == b && gazetteer::get().entries[id].kind == super::EntityKind::Place
-            }) || word_bits(t[q + 1].text) & (bit::CITY | bit::STATE) != 0
+            }) || self.bits_at(t, q + 1) & (bit::CITY | bit::STATE) != 0
                 && q + 1 == b;
             if right_place && keyword_cues(&left).total() == 0 && !left.iter().any(|w| is_title(w))
             {
@@ -385,7 +413,7 @@ impl<'a> Finder<'a> {
                 && !has(word::TEAM_WORDS, t[b].text);
             if s == a
                 && gaz.entries[id].kind == super::EntityKind::Place
-                && (person_start(t, e + 1, b) || person_cue || demonym_of_word)
+                && (self.person_at(t, e + 1, b) || person_cue || demonym_of_word)
             {
                 self.push(t, s, e, Source::Gazetteer(id), Cues::default(), line);
                 self.push(t, e + 1, b, Source::Name, title, line);
@@ -468,6 +496,8 @@ impl<'a> Finder<'a> {
     fn running_text(&mut self, t: &[Token], line: LineKind) {
         self.gz.clear();
         self.gz.resize(t.len(), None);
+        self.nb.clear();
+        self.nb.resize(t.len(), u16::MAX);
         let mut i = 0;
         while i < t.len() {
             if !t[i].name_like() {
@@ -643,6 +673,7 @@ pub(super) fn candidates(
         out: Vec::new(),
         spans: Vec::new(),
         gz: Vec::new(),
+        nb: Vec::new(),
         next_list: 0,
     };
     for (long, short, range) in acronym_definitions(text) {
