@@ -17,7 +17,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
     let documents: Vec<Value> = docs
         .iter()
         .zip(&index.docs)
-        .map(|(d, a)| {
+        .enumerate()
+        .map(|(i, (d, a))| {
             let boiler: Vec<Value> = a
                 .boilerplate
                 .iter()
@@ -38,6 +39,7 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "source": a.meta.source,
                 "author": a.meta.author,
                 "sentences": a.sentences.len(),
+                "story": docs[index.story[i]].slug,
                 "boilerplate": boiler,
             })
         })

@@ -56,8 +56,9 @@ pub struct Claim {
     pub speaker: Option<usize>,
     /// Merged entities mentioned, sorted and unique.
     pub entities: Vec<usize>,
-    /// Where those mentions are (so that comparison can leave names out).
-    pub name_ranges: Vec<Range<usize>>,
+    /// Each mention in the claim: where it is and its merged entity (so
+    /// that comparison can leave names out and weigh them by kind).
+    pub names: Vec<(Range<usize>, usize)>,
     /// Indices of events in the sentence.
     pub events: Vec<usize>,
     pub quantities: Vec<Quantity>,
@@ -305,7 +306,7 @@ pub fn extract(
             quote,
             speaker,
             entities,
-            name_ranges: ms.iter().map(|m| m.range.clone()).collect(),
+            names: ms.iter().map(|m| (m.range.clone(), m.entity)).collect(),
             events: evs.iter().map(|(i, _)| *i).collect(),
             quantities: qs,
         });
