@@ -73,7 +73,16 @@ impl Index {
                 let m = slice_by_doc(&mentions, d.id, |m| m.doc);
                 let e0 = events.partition_point(|e| e.doc < d.id);
                 let ev = slice_by_doc(&events, d.id, |e| e.doc);
-                claims::extract(d.id, &d.text, a, m, ev, e0, &kind_of)
+                claims::extract(&claims::DocClaims {
+                    doc: d.id,
+                    text: &d.text,
+                    title: &d.title,
+                    analysis: a,
+                    mentions: m,
+                    events: ev,
+                    event_base: e0,
+                    entity_kind: &kind_of,
+                })
             })
             .collect();
         for (i, c) in claims.iter_mut().enumerate() {
