@@ -118,6 +118,15 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                     if let Some(conflict) = &l.conflict {
                         v["conflict"] = json!(conflict);
                     }
+                    let basis = index.explain(docs, c.id, l.to);
+                    v["basis"] = json!({
+                        "names": basis.names,
+                        "numbers": basis.numbers,
+                        "dates": basis.dates,
+                        "words": basis.words,
+                        "meanings": basis.meanings,
+                    });
+                    v["paraphrase"] = json!(l.paraphrase);
                     v
                 })
                 .collect();
@@ -131,7 +140,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "quote": quote,
                 "speaker": c.speaker.map(|e| index.entities[e].name.clone()),
                 "entities": c.entities.iter().map(|e| index.entities[*e].name.clone()).collect::<Vec<_>>(),
-                "sources": index.sources[c.id],
+                "sources": index.statement_sources(c.id),
+                "statement": index.statement_of[c.id],
                 "links": links,
             })
         })

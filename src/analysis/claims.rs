@@ -207,7 +207,7 @@ const NOT_A_UNIT: &[&str] = &[
 /// or locate something are not quantities: dates and years, times ("9:27
 /// a.m."), ranks ("No. 5"), numbers inside names and codes ("Route 52",
 /// "Windows 7", "COVID-19") and numbers with no unit.
-fn quantities(text: &str, range: &Range<usize>, events: &[&Event]) -> Vec<Quantity> {
+pub fn quantities(text: &str, range: &Range<usize>, events: &[&Event]) -> Vec<Quantity> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     for m in patterns().number.find_iter(s) {
@@ -300,8 +300,14 @@ fn quantities(text: &str, range: &Range<usize>, events: &[&Event]) -> Vec<Quanti
         } else if raw.starts_with(['$', '£', '€']) {
             raw[..raw.chars().next().map_or(1, char::len_utf8)].to_string()
         } else if let Some(w) = prev_words
-            .first()
-            .filter(|w| MEASURE_BEFORE.contains(&w.to_lowercase().as_str()))
+            .iter()
+            .enumerate()
+            // "magnitude 4.6", "a magnitude of 4.6"
+            .find(|(i, w)| {
+                (*i == 0 || prev_words[0].eq_ignore_ascii_case("of"))
+                    && MEASURE_BEFORE.contains(&w.to_lowercase().as_str())
+            })
+            .map(|(_, w)| w)
         {
             crate::text::words::content_terms(w)
                 .into_iter()
@@ -348,15 +354,12 @@ fn passive_told(before: &str, verb: &str) -> bool {
         && !before.trim_end().ends_with(',')
 }
 
-/// A headline, heading or title line is not a claim of its own: the
-/// document's title wherever it is repeated, a Markdown heading, or a
-/// whole line of up to 20 words without closing punctuation.
+/// A headline, heading or title line is not a claim of its own: a
+/// Markdown heading, or a line without closing punctuation that is the
+/// document's title (wherever it is repeated) or is a whole line of up to
+/// 20 words. A first line that is a full sentence stays a claim.
 fn is_heading(text: &str, sr: &Range<usize>, title: &str) -> bool {
     let s = text[sr.clone()].trim();
-    let t = title.trim().trim_start_matches('#').trim();
-    if !t.is_empty() && s.trim_start_matches('#').trim() == t {
-        return true;
-    }
     let line_start = text[..sr.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[sr.end..].find('\n').map_or(text.len(), |i| sr.end + i);
     let whole_line =
@@ -364,7 +367,11 @@ fn is_heading(text: &str, sr: &Range<usize>, title: &str) -> bool {
     if whole_line && s.starts_with('#') {
         return true;
     }
-    whole_line && word_count(s) <= 20 && !s.ends_with(['.', '!', '"', '”', '’', ')', ':', ';'])
+    if s.ends_with(['.', '!', '"', '”', '’', ')', ':', ';']) {
+        return false;
+    }
+    let t = title.trim().trim_start_matches('#').trim();
+    (!t.is_empty() && s == t) || (whole_line && word_count(s) <= 20)
 }
 
 /// One document, as claim extraction needs it. `mentions` and `events`

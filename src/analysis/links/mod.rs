@@ -39,6 +39,7 @@ pub mod score;
 pub mod statements;
 pub mod story;
 pub mod vectors;
+pub mod wordnet;
 
 pub use quotes::{DiffOp, DiffTag, quote_words, word_diff};
 pub use score::{CORROBORATE_COSINE, CORROBORATE_SCORE, QUOTE_SIMILARITY, RELATED_SCORE};
@@ -65,6 +66,9 @@ const MAX_SAME_WORDS: usize = 8;
 const MAX_POSTINGS: usize = 200;
 /// At most this many candidates (by shared terms) are scored per claim.
 const MAX_CANDIDATES: usize = 80;
+/// A name mentioned by at most this many claims is a detail that few
+/// statements share: two claims of one story that share it are related.
+pub const RARE_NAME: usize = 3;
 /// Candidate pairs this alike (words and names, before any meaning match)
 /// propose their documents as one story.
 const STORY_EVIDENCE: f32 = 0.2;
@@ -244,10 +248,53 @@ fn analyse_doc(
             weight: names::weight(key.scope),
         });
     }
+    // Readings to a decimal in the title and the first sentences, and every
+    // decimal the document states.
+    let doc_events = slice_by_doc(input.events, doc, |e| e.doc);
+    let mut lead_measures: Vec<(String, f64)> = Vec::new();
+    let mut measures = |t: &str, r: std::ops::Range<usize>, evs: &[&Event]| {
+        for q in super::claims::quantities(t, &r, evs) {
+            if t[q.range.clone()].contains('.') && q.unit.len() > 1 {
+                lead_measures.push((q.unit, q.value));
+            }
+        }
+    };
+    measures(title, 0..title.len(), &[]);
+    for (si, r) in a.sentences.iter().enumerate().take(3) {
+        if !boilerplate::covers(&a.boilerplate, r) && !background[si] {
+            let evs: Vec<&Event> = doc_events
+                .iter()
+                .filter(|e| r.start <= e.range.start && e.range.end <= r.end)
+                .collect();
+            measures(text, r.clone(), &evs);
+        }
+    }
+    let mut decimals: Vec<f64> = Vec::new();
+    for r in a
+        .sentences
+        .iter()
+        .filter(|r| !boilerplate::covers(&a.boilerplate, r))
+    {
+        for w in features::word_spans(&text[r.clone()]) {
+            if w.1.contains('.') && w.1.starts_with(|c: char| c.is_ascii_digit()) {
+                if let Ok(v) = w.1.parse::<f64>() {
+                    decimals.push(v);
+                }
+            }
+        }
+    }
+    if std::env::var_os("XP_LEAD").is_some() {
+        eprintln!(
+            "LEAD {} {:?} {:?}",
+            input.titles[doc], lead_measures, decimals
+        );
+    }
     let story = DocFeatures {
         names,
         words,
         published: a.meta.date.and(present),
+        lead_measures,
+        decimals,
     };
     (feats, story)
 }
@@ -297,6 +344,13 @@ pub fn link(input: &LinkInput) -> Linked {
     });
     sw.lap("links: claim features");
     let candidates = candidates(input, &feats, &df);
+    let mut name_df: HashMap<names::NameKey, u32> = HashMap::default();
+    for f in &feats {
+        for k in &f.names {
+            *name_df.entry(*k).or_default() += 1;
+        }
+    }
+    let rare = |k: &names::NameKey| name_df.get(k).is_some_and(|&d| d as usize <= RARE_NAME);
     sw.lap("links: candidates");
     sw.lap("links: story features");
     let sizes = input.texts.iter().map(|t| t.len()).collect();
@@ -330,7 +384,7 @@ pub fn link(input: &LinkInput) -> Linked {
             let mut links: Vec<Link> = cs
                 .into_iter()
                 .filter(|(j, _)| story[claims[*j as usize].doc] == story[claims[i].doc])
-                .filter_map(|(j, _)| score::score_pair(input, &feats, i, j as usize))
+                .filter_map(|(j, _)| score::score_pair(input, &feats, &rare, i, j as usize))
                 .collect();
             // Independent sources first, strongest first; links to copies of
             // the same article last, so the caps below never drop an
@@ -398,7 +452,7 @@ fn candidates(
         {
             postings.entry(*t).or_default().push(i as u32);
         }
-        for k in f.names.iter().filter(|k| k.scope != Scope::Country) {
+        for k in &f.names {
             postings.entry(name_key(k)).or_default().push(i as u32);
         }
         for t in &f.trigrams {
@@ -424,15 +478,24 @@ fn candidates(
                     cand.insert(j, u32::MAX / 2);
                 }
             }
-            let name_keys = fa
-                .names
-                .iter()
-                .filter(|k| k.scope != Scope::Country)
-                .map(name_key);
-            for t in fa.terms.iter().copied().chain(name_keys) {
+            for t in fa.terms.iter().copied() {
                 if let Some(p) = postings.get(&t) {
                     for &j in p {
                         *cand.entry(j).or_default() += 1;
+                    }
+                }
+            }
+            // A name only a few claims mention is a strong cue; a country
+            // most claims mention is none.
+            for k in &fa.names {
+                if let Some(p) = postings.get(&name_key(k)) {
+                    let hits = if p.len() <= RARE_NAME {
+                        2
+                    } else {
+                        (k.scope != Scope::Country) as u32
+                    };
+                    for &j in p {
+                        *cand.entry(j).or_default() += hits;
                     }
                 }
             }

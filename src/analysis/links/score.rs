@@ -7,6 +7,7 @@ use super::names::Scope;
 use super::quotes::{self, MIN_QUOTE_WORDS};
 use super::{Link, LinkInput, Relation, vectors};
 use crate::analysis::claims::Claim;
+use crate::analysis::entities::Entity;
 
 pub const CORROBORATE_COSINE: f32 = 0.35;
 pub const CORROBORATE_SCORE: f32 = 0.40;
@@ -33,6 +34,11 @@ pub struct Overlap {
     pub b: f32,
     /// True when words matched by meaning contributed.
     pub soft: bool,
+    /// The best-covered clause of each claim (a clause of at least
+    /// `CLAUSE_TERMS` content words; 0 when it has none): how much of it
+    /// the other claim says.
+    pub clause_a: f32,
+    pub clause_b: f32,
 }
 
 impl Overlap {
@@ -63,6 +69,8 @@ pub fn exact(fa: &Features, fb: &Features) -> Overlap {
         a: dot / fa.mass,
         b: dot / fb.mass,
         soft: false,
+        clause_a: 0.0,
+        clause_b: 0.0,
     }
 }
 
@@ -73,6 +81,40 @@ pub fn soft_value(cosine: f32) -> f32 {
         return 0.0;
     }
     SOFT_WEIGHT * (0.5 + 0.5 * (cosine - SOFT_MIN) / (1.0 - SOFT_MIN))
+}
+
+/// How much two different words count as one by meaning: WordNet
+/// synonyms count `SOFT_WEIGHT`; otherwise words whose vectors are close
+/// (cosine at least `SOFT_MIN`) and among each other's 25 nearest
+/// neighbours count by their cosine; WordNet antonyms never count.
+pub fn meaning(
+    v: &vectors::Vectors,
+    wn: &super::wordnet::WordNet,
+    (va, sa): (u32, u32),
+    (vb, sb): (u32, u32),
+    glove: bool,
+) -> f32 {
+    if wn.antonyms(sa, sb) {
+        return 0.0;
+    }
+    if wn.synonyms(sa, sb) {
+        return SOFT_WEIGHT;
+    }
+    if !glove || va == NO_VECTOR || vb == NO_VECTOR {
+        return 0.0;
+    }
+    let c = v.cosine(va as usize, vb as usize);
+    if xp_mutual() && !v.mutual(va as usize, vb as usize, c) {
+        return 0.0;
+    }
+    soft_value(c)
+}
+
+fn xp_noclause() -> bool {
+    super::features::xp("XP_NOCLAUSE")
+}
+fn xp_mutual() -> bool {
+    !super::features::xp("XP_NOMUTUAL")
 }
 
 /// Word overlap of two claims, also matching words by meaning.
@@ -93,15 +135,17 @@ pub fn overlap(fa: &Features, fb: &Features) -> Overlap {
     }
     let mut used_soft = false;
     let v = vectors::get();
+    let wn = super::wordnet::get();
+    let glove = !super::features::xp("XP_NOSOFT");
     for (i, &va) in fa.vecs.iter().enumerate() {
-        if ma[i] > 0.0 || va == NO_VECTOR {
+        if ma[i] > 0.0 {
             continue;
         }
         for (j, &vb) in fb.vecs.iter().enumerate() {
-            if mb[j] >= 1.0 || vb == NO_VECTOR {
+            if mb[j] >= 1.0 {
                 continue;
             }
-            let s = soft_value(v.cosine(va as usize, vb as usize));
+            let s = meaning(v, wn, (va, fa.syns[i]), (vb, fb.syns[j]), glove);
             if s > 0.0 {
                 ma[i] = ma[i].max(s);
                 mb[j] = mb[j].max(s);
@@ -116,7 +160,45 @@ pub fn overlap(fa: &Features, fb: &Features) -> Overlap {
         a: cov(&ma, fa),
         b: cov(&mb, fb),
         soft: used_soft,
+        clause_a: best_clause(&ma, fa),
+        clause_b: best_clause(&mb, fb),
     }
+}
+
+/// A clause needs this many content words to stand for a statement.
+pub const CLAUSE_TERMS: usize = 3;
+/// Two long sentences whose best clauses are each this well covered by
+/// the other make the same statement in part.
+const SAME_CLAUSE: f32 = 0.8;
+
+/// Coverage of the best-covered clause of a claim, given how well each of
+/// its terms is matched.
+fn best_clause(m: &[f32], f: &Features) -> f32 {
+    let n = f
+        .clauses
+        .iter()
+        .copied()
+        .max()
+        .map_or(0, |c| c as usize + 1);
+    if n < 2 {
+        return 0.0;
+    }
+    let mut best = 0.0f32;
+    for c in 0..n as u8 {
+        let (mut got, mut all, mut count) = (0.0, 0.0, 0);
+        for (((&k, &w), &x), &plain) in f.clauses.iter().zip(&f.weights).zip(m).zip(&f.plain) {
+            // Dates and numbers do not make a clause a statement.
+            if k == c && plain {
+                got += w * x;
+                all += w;
+                count += 1;
+            }
+        }
+        if count >= CLAUSE_TERMS && all > 0.0 {
+            best = best.max(got / all);
+        }
+    }
+    best
 }
 
 /// Weighted Jaccard of two claims' names (countries count a quarter), and
@@ -164,9 +246,46 @@ fn disjoint(fa: &Features, fb: &Features, keep: impl Fn(&super::names::NameKey) 
     !a.is_empty() && !b.is_empty() && a.iter().all(|n| !b.contains(n))
 }
 
+/// Could two person entities be one person? The same entity, or one
+/// name the end of the other ("de Vries" and "Pieter de Vries", "Trump" and
+/// "Donald Trump"): a surname alone is compatible with the full name, but a
+/// family name shared by two people written in full ("Kim Jong Un", "Kim
+/// Yong Chol") is not.
+pub fn same_person(entities: &[Entity], a: usize, b: usize) -> bool {
+    if a == b {
+        return true;
+    }
+    let words = |e: &Entity| -> Vec<Vec<String>> {
+        std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(|x| x.name.as_str()))
+            .map(|n| crate::text::words::words(n).collect())
+            .collect()
+    };
+    let (wa, wb) = (words(&entities[a]), words(&entities[b]));
+    wa.iter().any(|x| {
+        wb.iter().any(|y| {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            !short.is_empty() && long.ends_with(short)
+        })
+    })
+}
+
 /// Why two claims cannot report one event, if they cannot.
-pub fn veto(fa: &Features, fb: &Features) -> Option<&'static str> {
-    if disjoint(fa, fb, |n| n.person) {
+pub fn veto(entities: &[Entity], fa: &Features, fb: &Features) -> Option<&'static str> {
+    let persons = |f: &Features| -> Vec<usize> {
+        f.names
+            .iter()
+            .filter(|n| n.person)
+            .map(|n| n.id as usize)
+            .collect()
+    };
+    let (pa, pb) = (persons(fa), persons(fb));
+    if !pa.is_empty()
+        && !pb.is_empty()
+        && !pa
+            .iter()
+            .any(|&x| pb.iter().any(|&y| same_person(entities, x, y)))
+    {
         return Some("different people");
     }
     if disjoint(fa, fb, |n| n.scope == Scope::City) {
@@ -216,7 +335,13 @@ fn numbers_conflict(input: &LinkInput, a: &Claim, b: &Claim) -> Option<String> {
     None
 }
 
-pub fn score_pair(input: &LinkInput, feats: &[Features], i: usize, j: usize) -> Option<Link> {
+pub fn score_pair(
+    input: &LinkInput,
+    feats: &[Features],
+    rare: &dyn Fn(&super::names::NameKey) -> bool,
+    i: usize,
+    j: usize,
+) -> Option<Link> {
     let (a, b) = (&input.claims[i], &input.claims[j]);
     let (fa, fb) = (&feats[i], &feats[j]);
     let duplicate = input.cluster[a.doc] == input.cluster[b.doc];
@@ -224,7 +349,7 @@ pub fn score_pair(input: &LinkInput, feats: &[Features], i: usize, j: usize) -> 
     let exact = exact(fa, fb);
     let mut ov = exact;
     let mut words = ov.similarity(wa, wb);
-    if words < CORROBORATE_COSINE && std::env::var_os("XP_NOSOFT").is_none() {
+    if words < CORROBORATE_COSINE {
         // Only pairs that share something else, or a good part of their
         // words, are worth matching by meaning.
         let soft = overlap(fa, fb);
@@ -245,16 +370,15 @@ pub fn score_pair(input: &LinkInput, feats: &[Features], i: usize, j: usize) -> 
         let (p, q) = pat.split_once('|').unwrap_or((&pat, &pat));
         if ta.contains(p) && tb.contains(q) {
             eprintln!(
-                "PAIR words={words:.3} exact={:.3} names={names:.3} date={same_date} score={score:.3} veto={:?} numbers={:?} dates={} | {ta} || {tb}",
-                exact.similarity(wa, wb),
-                veto(fa, fb),
-                numbers_conflict(input, a, b),
-                dates_conflict(fa, fb)
+                "PAIR clauses={:.2}/{:.2} words={words:.3} names={names:.3} date={same_date} score={score:.3} veto={:?} | {ta} || {tb}",
+                ov.clause_a,
+                ov.clause_b,
+                veto(input.entities, fa, fb)
             );
         }
     }
     // Copies of one article are not vetoed: they are the same text.
-    if !duplicate && veto(fa, fb).is_some() {
+    if !duplicate && veto(input.entities, fa, fb).is_some() {
         return None;
     }
     let numbers = numbers_conflict(input, a, b);
@@ -281,9 +405,16 @@ pub fn score_pair(input: &LinkInput, feats: &[Features], i: usize, j: usize) -> 
             diff = quotes::word_diff(&input.texts[a.doc][qa], &input.texts[b.doc][qb]);
             Relation::QuoteVariant
         }
-    } else if words >= CORROBORATE_COSINE && (score >= CORROBORATE_SCORE || words >= SAME_WORDS) {
+    } else if (words >= CORROBORATE_COSINE && (score >= CORROBORATE_SCORE || words >= SAME_WORDS))
+        || (!xp_noclause() && ov.clause_a.max(ov.clause_b) >= SAME_CLAUSE && names > 0.0)
+    {
+        score = score.max(CORROBORATE_SCORE);
         Relation::Corroborates
     } else if score >= RELATED_SCORE && specific {
+        Relation::Related
+    } else if fa.names.iter().any(|k| rare(k) && fb.names.contains(k)) {
+        // Only these few claims mention that name: a detail they share.
+        score = score.max(RELATED_SCORE);
         Relation::Related
     } else {
         return None;

@@ -63,6 +63,11 @@ pub struct DocFeatures {
     pub words: Vec<Occurrence>,
     /// Publication date as a day number, when known.
     pub published: Option<i64>,
+    /// Readings stated to a decimal in the title and lead ("a 4.6
+    /// magnitude earthquake", "3.5%"): (unit, value).
+    pub lead_measures: Vec<(String, f64)>,
+    /// Every decimal number the document states.
+    pub decimals: Vec<f64>,
 }
 
 /// A sparse unit vector, sorted by key.
@@ -105,6 +110,8 @@ pub struct Stories {
     names: Vec<Sparse>,
     words: Vec<Sparse>,
     published: Vec<Option<i64>>,
+    lead_measures: Vec<Vec<(String, f64)>>,
+    decimals: Vec<Vec<f64>>,
     /// Size of each document (the fuller copy stands for its group).
     size: Vec<usize>,
     /// Story id of each document (the smallest document id in it).
@@ -181,6 +188,8 @@ impl Stories {
             names: vectors(&names),
             words: vectors(&words),
             published: docs.iter().map(|d| d.published).collect(),
+            lead_measures: docs.iter().map(|d| d.lead_measures.clone()).collect(),
+            decimals: docs.iter().map(|d| d.decimals.clone()).collect(),
             size,
             story: copies.to_vec(),
         }
@@ -192,10 +201,32 @@ impl Stories {
             + (1.0 - NAME_SHARE) * self.words[a].dot(&self.words[b])
     }
 
-    /// A reason two documents cannot report one story, if there is one.
+    /// A reason two documents cannot report one story, if there is one:
+    /// publication dates too far apart, or their leads state a reading of
+    /// the same kind to a decimal ("magnitude 4.2", "magnitude 4.6") and
+    /// neither document mentions the other's.
     pub fn veto(&self, a: usize, b: usize) -> bool {
-        matches!((self.published[a], self.published[b]),
+        if matches!((self.published[a], self.published[b]),
             (Some(x), Some(y)) if (x - y).abs() > DATE_WINDOW_DAYS)
+        {
+            return true;
+        }
+        let mentions = |d: usize, v: f64| self.decimals[d].iter().any(|x| (x - v).abs() < 1e-9);
+        self.lead_measures[a].iter().any(|(unit, _)| {
+            let mine: Vec<f64> = self.lead_measures[a]
+                .iter()
+                .filter(|m| &m.0 == unit)
+                .map(|m| m.1)
+                .collect();
+            let theirs: Vec<f64> = self.lead_measures[b]
+                .iter()
+                .filter(|m| &m.0 == unit)
+                .map(|m| m.1)
+                .collect();
+            !theirs.is_empty()
+                && !mine.iter().any(|&v| mentions(b, v))
+                && !theirs.iter().any(|&v| mentions(a, v))
+        })
     }
 
     fn compatible(&self, a: usize, b: usize) -> bool {
@@ -253,17 +284,6 @@ impl Stories {
                 (s >= STORY_SIMILARITY && !self.veto(a as usize, b as usize)).then_some((s, a, b))
             })
             .collect();
-        if std::env::var_os("CROSSREAD_DEBUG_STORY").is_some() {
-            for &(a, b) in &pairs {
-                let (a, b) = (a as usize, b as usize);
-                eprintln!(
-                    "STORY {a} {b} {:.3} {:.3} {:.3}",
-                    self.similarity(a, b),
-                    self.names[a].dot(&self.names[b]),
-                    self.words[a].dot(&self.words[b])
-                );
-            }
-        }
         edges.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         // Members of each group, by root; copies start together.
         let n = self.story.len();
@@ -296,9 +316,17 @@ impl Stories {
                 out
             };
             let (pa, pb) = (reps(&members[ra]), reps(&members[rb]));
+            // Similar enough: checked on representatives; never vetoed:
+            // checked on (up to 64 of) all members.
             let ok = pa
                 .iter()
-                .all(|&p| pb.iter().all(|&q| self.compatible(p, q)));
+                .all(|&p| pb.iter().all(|&q| self.compatible(p, q)))
+                && members[ra].iter().take(64).all(|&p| {
+                    members[rb]
+                        .iter()
+                        .take(64)
+                        .all(|&q| self.story[p] == self.story[q] || !self.veto(p, q))
+                });
             if !ok {
                 continue;
             }
