@@ -181,7 +181,7 @@ pub fn explain(cx: &Corpus, a: usize, b: usize, text_a: &str, text_b: &str) -> B
             .enumerate()
             .filter(|(j, _)| !matched_b[*j])
             .map(|(_, v)| {
-                let m = score::meaning(table, wn, (w.vec, w.syn), (v.vec, v.syn), true);
+                let m = score::meaning(table, wn, (w.vec, w.syn), (v.vec, v.syn));
                 (m, v)
             })
             .filter(|(m, _)| *m > 0.0)

@@ -62,10 +62,6 @@ pub fn vector_of(surface: &str) -> u32 {
         .map_or(NO_VECTOR, |i| i as u32)
 }
 
-pub fn xp(name: &str) -> bool {
-    std::env::var_os(name).is_some()
-}
-
 /// The most frequent words (by GloVe rank) are never matched by meaning:
 /// their vectors are near too many others ("left" and "close", "day" and
 /// "week").
@@ -117,8 +113,11 @@ struct TokenInfo {
 /// and looked up once per thread (news repeats its words).
 pub fn tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     use std::cell::RefCell;
+    use std::hash::Hasher;
+    // Keyed by a 64-bit hash of the lower-cased word: no string is built or
+    // compared for a word seen before.
     thread_local! {
-        static CACHE: RefCell<rustc_hash::FxHashMap<String, Option<TokenInfo>>> =
+        static CACHE: RefCell<rustc_hash::FxHashMap<u64, Option<TokenInfo>>> =
             RefCell::new(Default::default());
     }
     CACHE.with(|cache| {
@@ -128,11 +127,9 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
         }
         let mut lower = String::new();
         for (at, w) in word_spans(&text[range.clone()]) {
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
+            let ascii = w.is_ascii();
+            if !ascii {
+                lower.clear();
                 for c in w.chars() {
                     if c == '’' {
                         lower.push('\'');
@@ -141,14 +138,22 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     }
                 }
             }
-            let info = match cache.get(lower.as_str()) {
-                Some(i) => *i,
-                None => {
-                    let i = token_info(&lower);
-                    cache.insert(lower.clone(), i);
-                    i
+            let mut h = rustc_hash::FxHasher::default();
+            if ascii {
+                for b in w.bytes() {
+                    h.write_u8(b.to_ascii_lowercase());
                 }
-            };
+            } else {
+                h.write(lower.as_bytes());
+            }
+            h.write_usize(w.len());
+            let info = *cache.entry(h.finish()).or_insert_with(|| {
+                if ascii {
+                    token_info(&w.to_ascii_lowercase())
+                } else {
+                    token_info(&lower)
+                }
+            });
             if let Some(i) = info {
                 let start = (range.start + at) as u32;
                 out.push(Token {
@@ -172,11 +177,18 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
 pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
+    // The character at byte `at` (ASCII without decoding).
+    let char_at = move |at: usize| -> Option<char> {
+        match b.get(at) {
+            Some(&c) if c < 0x80 => Some(c as char),
+            Some(_) => s[at..].chars().next(),
+            None => None,
+        }
+    };
     std::iter::from_fn(move || {
-        let chars = |at: usize| s[at..].chars().next();
         // Skip to the start of a word.
         while i < b.len() {
-            let c = chars(i)?;
+            let c = char_at(i)?;
             if c.is_alphanumeric() {
                 break;
             }
@@ -186,21 +198,22 @@ pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = i;
-        let mut prev = chars(i)?;
+        let mut prev = char_at(i)?;
         i += prev.len_utf8();
         while i < b.len() {
-            let c = chars(i)?;
+            let c = char_at(i)?;
             if c.is_alphanumeric() {
                 prev = c;
                 i += c.len_utf8();
                 continue;
             }
-            let joins = |next: Option<char>| match (c, next) {
+            let next = char_at(i + c.len_utf8());
+            let joins = match (c, next) {
                 ('\'' | '’' | '.', Some(n)) if prev.is_alphabetic() && n.is_alphabetic() => true,
                 ('.' | ',', Some(n)) if prev.is_ascii_digit() && n.is_ascii_digit() => true,
                 _ => false,
             };
-            if joins(chars(i + c.len_utf8())) {
+            if joins {
                 i += c.len_utf8();
                 continue;
             }
@@ -222,15 +235,11 @@ fn token_info(lower: &str) -> Option<TokenInfo> {
     let found = table.find(surface);
     let wn = super::wordnet::get();
     // Irregular forms are compared by their lemma ("held" as "hold").
-    let lemma = if xp("XP_NOLEMMA") {
-        surface
-    } else {
-        wn.irregular(surface).unwrap_or(surface)
-    };
+    let lemma = wn.irregular(surface).unwrap_or(surface);
     Some(TokenInfo {
         plain: surface.chars().any(char::is_alphabetic) && !CALENDAR.contains(&surface),
         key: hash(&stemmer().stem(lemma)),
-        syn: if matchable(surface) && !xp("XP_NOWN") {
+        syn: if matchable(surface) {
             wn.entry(surface)
         } else {
             super::wordnet::NONE
@@ -294,6 +303,19 @@ pub fn fallback(e: &Event, basis: Option<ReferenceBasis>) -> bool {
         )
 }
 
+/// A term's word vector, WordNet entry, clause and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct TermInfo {
+    /// Word-vector index (or `NO_VECTOR`).
+    pub vec: u32,
+    /// WordNet entry (or `wordnet::NONE`).
+    pub syn: u32,
+    /// The clause of the sentence the term is in (first occurrence).
+    pub clause: u8,
+    /// A word, not a number or a date word.
+    pub plain: bool,
+}
+
 pub struct Features {
     /// Stem hashes, sorted and unique.
     pub terms: Vec<u64>,
@@ -301,16 +323,8 @@ pub struct Features {
     pub weights: Vec<f32>,
     /// The sum of `weights` (at least a tiny amount).
     pub mass: f32,
-    /// Word-vector index of each term (or `NO_VECTOR`).
-    pub vecs: Vec<u32>,
-    /// WordNet entry of each term.
-    pub syns: Vec<u32>,
-    /// The clause of the sentence each term is in (first occurrence).
-    pub clauses: Vec<u8>,
-    /// Whether each term is a word (not a number or a date word).
-    pub plain: Vec<bool>,
-    /// Background share of each term.
-    pub share: Vec<f32>,
+    /// What else is known of each term.
+    pub info: Vec<TermInfo>,
     pub quote: Vec<String>,
     pub trigrams: Vec<u64>,
     /// Dates that can be shared.
@@ -331,6 +345,11 @@ pub struct Context<'a> {
     /// Start of each mention of the document, and its name key.
     pub keys: &'a [(usize, NameKey)],
 }
+
+/// Words that open a subordinate clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "because", "where", "while", "whereas", "although", "but", "which", "after",
+];
 
 /// Features of claim `c`, whose sentence's content words are `tokens`.
 pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
@@ -359,31 +378,28 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
     names.dedup();
     // Clauses: split at punctuation inside the sentence and before the
     // words that open a subordinate clause.
-    let sentence = &cx.text[c.range.clone()];
-    let mut cuts: Vec<usize> = sentence
-        .match_indices([',', ';', ':', '(', ')', '—', '–'])
-        .map(|(i, _)| c.range.start + i)
-        .collect();
-    for w in [
-        " because ",
-        " where ",
-        " while ",
-        " whereas ",
-        " although ",
-        " but ",
-        " which ",
-        " after ",
-    ] {
-        cuts.extend(sentence.match_indices(w).map(|(i, _)| c.range.start + i));
+    // Clauses: a new one starts after punctuation inside the sentence or at
+    // a word that opens a subordinate clause (both sit between content
+    // words).
+    let mut clause = vec![0u8; tokens.len()];
+    for k in 1..tokens.len() {
+        let gap = &cx.text[tokens[k - 1].end as usize..tokens[k].start as usize];
+        let cut = gap.contains([',', ';', ':', '(', ')', '—', '–'])
+            || (gap.len() > 3
+                && gap.split_whitespace().any(|x| {
+                    CLAUSE_WORDS
+                        .iter()
+                        .any(|w| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+                }));
+        clause[k] = clause[k - 1].saturating_add(cut as u8);
     }
-    cuts.sort_unstable();
-    let clause_of = |t: &Token| cuts.partition_point(|&x| x < t.start as usize).min(255) as u8;
-    let mut words: Vec<&Token> = tokens
+    let mut words: Vec<(&Token, u8)> = tokens
         .iter()
-        .filter(|t| !blank.iter().any(|b| b.0 < t.end && t.start < b.1))
+        .zip(clause)
+        .filter(|(t, _)| !blank.iter().any(|b| b.0 < t.end && t.start < b.1))
         .collect();
-    words.sort_by_key(|w| w.key);
-    words.dedup_by_key(|w| w.key);
+    words.sort_by_key(|w| w.0.key);
+    words.dedup_by_key(|w| w.0.key);
     let quote = c
         .quote
         .as_ref()
@@ -401,14 +417,18 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
         .present
         .is_some_and(|p| !dates.is_empty() && dates.iter().all(|d| d.last < p - BACKGROUND_DAYS));
     Features {
-        terms: words.iter().map(|w| w.key).collect(),
+        terms: words.iter().map(|w| w.0.key).collect(),
         weights: Vec::new(),
         mass: 1e-6,
-        vecs: words.iter().map(|w| w.vec).collect(),
-        syns: words.iter().map(|w| w.syn).collect(),
-        clauses: words.iter().map(|w| clause_of(w)).collect(),
-        plain: words.iter().map(|w| w.plain).collect(),
-        share: words.iter().map(|w| w.share).collect(),
+        info: words
+            .iter()
+            .map(|(t, clause)| TermInfo {
+                vec: t.vec,
+                syn: t.syn,
+                clause: *clause,
+                plain: t.plain,
+            })
+            .collect(),
         quote,
         trigrams,
         dates,

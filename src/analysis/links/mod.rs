@@ -187,7 +187,20 @@ fn analyse_doc(
     let mut background = vec![false; a.sentences.len()];
     let mut feats = Vec::new();
     let mut tokens = Vec::new();
-    let mut words: Vec<Occurrence> = Vec::new();
+    let mut words: HashMap<u64, Occurrence> =
+        HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
+    let mut add = |t: &features::Token, count: f32| {
+        words
+            .entry(t.key)
+            .and_modify(|o| o.count += count)
+            .or_insert(Occurrence {
+                key: t.key,
+                count,
+                p: t.share,
+                weight: 1.0,
+            });
+    };
+    let mut decimals: Vec<f64> = Vec::new();
     let claims = slice_by_doc(input.claims, doc, |c| c.doc);
     let mut next_claim = 0;
     for (si, r) in a.sentences.iter().enumerate() {
@@ -196,6 +209,14 @@ fn analyse_doc(
         }
         tokens.clear();
         features::tokens(text, r.clone(), &mut tokens);
+        for t in tokens.iter().filter(|t| !t.plain) {
+            let w = &text[t.start as usize..t.end as usize];
+            if w.contains('.')
+                && let Ok(v) = w.parse::<f64>()
+            {
+                decimals.push(v);
+            }
+        }
         while next_claim < claims.len() && claims[next_claim].sentence < si {
             next_claim += 1;
         }
@@ -207,23 +228,18 @@ fn analyse_doc(
         if background[si] {
             continue;
         }
-        words.extend(tokens.iter().map(|t| Occurrence {
-            key: t.key,
-            count: lead(si),
-            p: t.share,
-            weight: 1.0,
-        }));
+        for t in &tokens {
+            add(t, lead(si));
+        }
     }
     debug_assert_eq!(feats.len(), claims.len(), "one claim per sentence");
     let title = input.titles[doc];
     tokens.clear();
     features::tokens(title, 0..title.len(), &mut tokens);
-    words.extend(tokens.iter().map(|t| Occurrence {
-        key: t.key,
-        count: 2.0,
-        p: t.share,
-        weight: 1.0,
-    }));
+    for t in &tokens {
+        add(t, 2.0);
+    }
+    let words: Vec<Occurrence> = words.into_values().collect();
     let mut names = Vec::new();
     for (m, &(_, key)) in mentions.iter().zip(&keys) {
         if boilerplate::covers(&a.boilerplate, &m.range) {
@@ -268,26 +284,6 @@ fn analyse_doc(
                 .collect();
             measures(text, r.clone(), &evs);
         }
-    }
-    let mut decimals: Vec<f64> = Vec::new();
-    for r in a
-        .sentences
-        .iter()
-        .filter(|r| !boilerplate::covers(&a.boilerplate, r))
-    {
-        for w in features::word_spans(&text[r.clone()]) {
-            if w.1.contains('.') && w.1.starts_with(|c: char| c.is_ascii_digit()) {
-                if let Ok(v) = w.1.parse::<f64>() {
-                    decimals.push(v);
-                }
-            }
-        }
-    }
-    if std::env::var_os("XP_LEAD").is_some() {
-        eprintln!(
-            "LEAD {} {:?} {:?}",
-            input.titles[doc], lead_measures, decimals
-        );
     }
     let story = DocFeatures {
         names,
@@ -352,7 +348,6 @@ pub fn link(input: &LinkInput) -> Linked {
     }
     let rare = |k: &names::NameKey| name_df.get(k).is_some_and(|&d| d as usize <= RARE_NAME);
     sw.lap("links: candidates");
-    sw.lap("links: story features");
     let sizes = input.texts.iter().map(|t| t.len()).collect();
     let mut stories = Stories::new(doc_feats, input.cluster, sizes);
     let claim_base: Vec<usize> = (0..=ndocs)

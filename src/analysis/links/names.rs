@@ -36,7 +36,14 @@ const CITY_BASE: u64 = 1 << 40;
 /// The key of a mention written `text` of entity `entity`.
 pub fn key(text: &str, entity: usize, kind: EntityKind) -> NameKey {
     let g = gazetteer::get();
-    let (scope, id) = match g.lookup(text.trim_end_matches(['’', '\''])) {
+    // Only places (and unclassified names) can be countries, capitals or
+    // demonyms.
+    let found = if matches!(kind, EntityKind::Place | EntityKind::Other) {
+        g.lookup(text.trim_end_matches(['’', '\'']))
+    } else {
+        None
+    };
+    let (scope, id) = match found {
         Some((_, AliasKind::Demonym)) => (Scope::Demonym, entity as u64),
         Some((i, AliasKind::Capital)) => (Scope::City, CITY_BASE + i as u64),
         Some((_, _)) if kind == EntityKind::Place => (Scope::Country, entity as u64),

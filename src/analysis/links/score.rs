@@ -92,7 +92,6 @@ pub fn meaning(
     wn: &super::wordnet::WordNet,
     (va, sa): (u32, u32),
     (vb, sb): (u32, u32),
-    glove: bool,
 ) -> f32 {
     if wn.antonyms(sa, sb) {
         return 0.0;
@@ -100,21 +99,14 @@ pub fn meaning(
     if wn.synonyms(sa, sb) {
         return SOFT_WEIGHT;
     }
-    if !glove || va == NO_VECTOR || vb == NO_VECTOR {
+    if va == NO_VECTOR || vb == NO_VECTOR {
         return 0.0;
     }
     let c = v.cosine(va as usize, vb as usize);
-    if xp_mutual() && !v.mutual(va as usize, vb as usize, c) {
+    if !v.mutual(va as usize, vb as usize, c) {
         return 0.0;
     }
     soft_value(c)
-}
-
-fn xp_noclause() -> bool {
-    super::features::xp("XP_NOCLAUSE")
-}
-fn xp_mutual() -> bool {
-    !super::features::xp("XP_NOMUTUAL")
 }
 
 /// Word overlap of two claims, also matching words by meaning.
@@ -136,16 +128,15 @@ pub fn overlap(fa: &Features, fb: &Features) -> Overlap {
     let mut used_soft = false;
     let v = vectors::get();
     let wn = super::wordnet::get();
-    let glove = !super::features::xp("XP_NOSOFT");
-    for (i, &va) in fa.vecs.iter().enumerate() {
+    for (i, ia) in fa.info.iter().enumerate() {
         if ma[i] > 0.0 {
             continue;
         }
-        for (j, &vb) in fb.vecs.iter().enumerate() {
+        for (j, ib) in fb.info.iter().enumerate() {
             if mb[j] >= 1.0 {
                 continue;
             }
-            let s = meaning(v, wn, (va, fa.syns[i]), (vb, fb.syns[j]), glove);
+            let s = meaning(v, wn, (ia.vec, ia.syn), (ib.vec, ib.syn));
             if s > 0.0 {
                 ma[i] = ma[i].max(s);
                 mb[j] = mb[j].max(s);
@@ -167,17 +158,17 @@ pub fn overlap(fa: &Features, fb: &Features) -> Overlap {
 
 /// A clause needs this many content words to stand for a statement.
 pub const CLAUSE_TERMS: usize = 3;
-/// Two long sentences whose best clauses are each this well covered by
-/// the other make the same statement in part.
+/// A clause of one claim this well covered by the other claim is a
+/// statement both make (the rest of the sentences may say more).
 const SAME_CLAUSE: f32 = 0.8;
 
 /// Coverage of the best-covered clause of a claim, given how well each of
 /// its terms is matched.
 fn best_clause(m: &[f32], f: &Features) -> f32 {
     let n = f
-        .clauses
+        .info
         .iter()
-        .copied()
+        .map(|t| t.clause)
         .max()
         .map_or(0, |c| c as usize + 1);
     if n < 2 {
@@ -186,9 +177,9 @@ fn best_clause(m: &[f32], f: &Features) -> f32 {
     let mut best = 0.0f32;
     for c in 0..n as u8 {
         let (mut got, mut all, mut count) = (0.0, 0.0, 0);
-        for (((&k, &w), &x), &plain) in f.clauses.iter().zip(&f.weights).zip(m).zip(&f.plain) {
+        for ((t, &w), &x) in f.info.iter().zip(&f.weights).zip(m) {
             // Dates and numbers do not make a clause a statement.
-            if k == c && plain {
+            if t.clause == c && t.plain {
                 got += w * x;
                 all += w;
                 count += 1;
@@ -364,19 +355,6 @@ pub fn score_pair(
         .iter()
         .any(|d| fb.dates.iter().any(|e| d.meets(e, 0)));
     let mut score = 0.65 * words + 0.25 * names + if same_date { 0.10 } else { 0.0 };
-    if let Ok(pat) = std::env::var("XP_PAIR") {
-        let ta = &input.texts[a.doc][a.range.clone()];
-        let tb = &input.texts[b.doc][b.range.clone()];
-        let (p, q) = pat.split_once('|').unwrap_or((&pat, &pat));
-        if ta.contains(p) && tb.contains(q) {
-            eprintln!(
-                "PAIR clauses={:.2}/{:.2} words={words:.3} names={names:.3} date={same_date} score={score:.3} veto={:?} | {ta} || {tb}",
-                ov.clause_a,
-                ov.clause_b,
-                veto(input.entities, fa, fb)
-            );
-        }
-    }
     // Copies of one article are not vetoed: they are the same text.
     if !duplicate && veto(input.entities, fa, fb).is_some() {
         return None;
@@ -406,7 +384,7 @@ pub fn score_pair(
             Relation::QuoteVariant
         }
     } else if (words >= CORROBORATE_COSINE && (score >= CORROBORATE_SCORE || words >= SAME_WORDS))
-        || (!xp_noclause() && ov.clause_a.max(ov.clause_b) >= SAME_CLAUSE && names > 0.0)
+        || (ov.clause_a.max(ov.clause_b) >= SAME_CLAUSE && names > 0.0)
     {
         score = score.max(CORROBORATE_SCORE);
         Relation::Corroborates

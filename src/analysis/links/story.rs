@@ -41,7 +41,7 @@ const PSEUDO_DOCS: f32 = 20.0;
 /// Each document keeps its strongest features only.
 const TOP_FEATURES: usize = 128;
 /// Members of each group compared before two groups merge.
-const REPRESENTATIVES: usize = 6;
+const REPRESENTATIVES: usize = 3;
 /// Publication dates further apart than this are different stories.
 pub const DATE_WINDOW_DAYS: i64 = 180;
 
@@ -72,7 +72,7 @@ pub struct DocFeatures {
 
 /// A sparse unit vector, sorted by key.
 #[derive(Debug, Default, Clone)]
-struct Sparse(Vec<(u64, f32)>);
+struct Sparse(Vec<(u32, f32)>);
 
 impl Sparse {
     fn dot(&self, o: &Sparse) -> f32 {
@@ -94,7 +94,7 @@ impl Sparse {
 }
 
 /// At most this many candidate partners per document and source.
-pub const PARTNERS: usize = 16;
+pub const PARTNERS: usize = 8;
 
 /// The `PARTNERS` documents that share most with `d`, as ordered pairs.
 pub fn top_partners(d: u32, shared: HashMap<u32, u32>) -> Vec<(u32, u32)> {
@@ -107,8 +107,11 @@ pub fn top_partners(d: u32, shared: HashMap<u32, u32>) -> Vec<(u32, u32)> {
 }
 
 pub struct Stories {
-    names: Vec<Sparse>,
-    words: Vec<Sparse>,
+    /// Names and words in one vector (names' keys with the top bit set),
+    /// scaled so that its dot product is the weighted sum of both cosines.
+    vectors: Vec<Sparse>,
+    /// The strongest keys of each document (its names' and its words').
+    top: Vec<Vec<u32>>,
     published: Vec<Option<i64>>,
     lead_measures: Vec<Vec<(String, f64)>>,
     decimals: Vec<Vec<f64>>,
@@ -132,7 +135,7 @@ fn merge_counts(occ: &[Occurrence]) -> Vec<Occurrence> {
     m.into_values().collect()
 }
 
-fn vectors(per_doc: &[Vec<Occurrence>]) -> Vec<Sparse> {
+fn vectors(per_doc: &[Vec<Occurrence>]) -> Vec<Vec<(u64, f32)>> {
     let n = per_doc.len() as f32;
     let df: HashMap<u64, u32> = per_doc
         .par_iter()
@@ -172,7 +175,7 @@ fn vectors(per_doc: &[Vec<Occurrence>]) -> Vec<Sparse> {
                 x.1 /= norm;
             }
             w.sort_unstable_by_key(|x| x.0);
-            Sparse(w)
+            w
         })
         .collect()
 }
@@ -181,12 +184,40 @@ impl Stories {
     /// Build the vectors; `story` starts as the duplicate groups.
     pub fn new(docs: Vec<DocFeatures>, copies: &[usize], size: Vec<usize>) -> Stories {
         let (names, words): (Vec<Vec<Occurrence>>, Vec<Vec<Occurrence>>) = docs
-            .iter()
-            .map(|d| (merge_counts(&d.names), merge_counts(&d.words)))
+            .par_iter()
+            .map(|d| (merge_counts(&d.names), d.words.clone()))
+            .unzip();
+        let (names, words) = (vectors(&names), vectors(&words));
+        let (vectors, top): (Vec<Sparse>, Vec<Vec<u32>>) = names
+            .into_par_iter()
+            .zip(words)
+            .map(|(n, w)| {
+                const KEYS: usize = 12;
+                let mut top = Vec::with_capacity(2 * KEYS);
+                for (v, bit) in [(&n, 1u32 << 31), (&w, 0)] {
+                    let mut by_weight: Vec<&(u64, f32)> = v.iter().collect();
+                    by_weight.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+                    top.extend(
+                        by_weight
+                            .iter()
+                            .take(KEYS)
+                            .map(|x| (x.0 as u32 & !(1 << 31)) | bit),
+                    );
+                }
+                let (sn, sw) = (NAME_SHARE.sqrt(), (1.0 - NAME_SHARE).sqrt());
+                let mut all: Vec<(u32, f32)> = n
+                    .iter()
+                    .map(|x| ((x.0 as u32) | 1 << 31, x.1 * sn))
+                    .chain(w.iter().map(|x| (x.0 as u32 & !(1 << 31), x.1 * sw)))
+                    .collect();
+                all.sort_unstable_by_key(|x| x.0);
+                all.dedup_by_key(|x| x.0);
+                (Sparse(all), top)
+            })
             .unzip();
         Stories {
-            names: vectors(&names),
-            words: vectors(&words),
+            vectors,
+            top,
             published: docs.iter().map(|d| d.published).collect(),
             lead_measures: docs.iter().map(|d| d.lead_measures.clone()).collect(),
             decimals: docs.iter().map(|d| d.decimals.clone()).collect(),
@@ -197,8 +228,7 @@ impl Stories {
 
     /// How alike the stories of two documents are (0–1).
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
-        NAME_SHARE * self.names[a].dot(&self.names[b])
-            + (1.0 - NAME_SHARE) * self.words[a].dot(&self.words[b])
+        self.vectors[a].dot(&self.vectors[b])
     }
 
     /// A reason two documents cannot report one story, if there is one:
@@ -229,34 +259,21 @@ impl Stories {
         })
     }
 
-    fn compatible(&self, a: usize, b: usize) -> bool {
-        self.story[a] == self.story[b]
-            || (!self.veto(a, b) && self.similarity(a, b) >= STORY_SIMILARITY)
-    }
-
     /// Pairs of documents that share some of their strongest features (an
     /// inverted index of each document's `KEYS` heaviest names and words;
     /// features in more than `MAX_POSTINGS` documents propose nothing), at
     /// most `PARTNERS` per document, those sharing most first.
     pub fn candidate_pairs(&self) -> Vec<(u32, u32)> {
-        const KEYS: usize = 12;
         const MAX_POSTINGS: usize = 64;
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-        let mut keys: Vec<Vec<u64>> = Vec::with_capacity(self.names.len());
-        for (d, (names, words)) in self.names.iter().zip(&self.words).enumerate() {
-            let mut mine = Vec::new();
-            for v in [names, words] {
-                let mut top: Vec<&(u64, f32)> = v.0.iter().collect();
-                top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-                for (k, _) in top.into_iter().take(KEYS) {
-                    postings.entry(*k).or_default().push(d as u32);
-                    mine.push(*k);
-                }
+        let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+        for (d, mine) in self.top.iter().enumerate() {
+            for k in mine {
+                postings.entry(*k).or_default().push(d as u32);
             }
-            keys.push(mine);
         }
         postings.retain(|_, p| p.len() > 1 && p.len() <= MAX_POSTINGS);
-        keys.par_iter()
+        self.top
+            .par_iter()
             .enumerate()
             .flat_map_iter(|(d, mine)| {
                 let mut shared: HashMap<u32, u32> = HashMap::default();
@@ -284,48 +301,68 @@ impl Stories {
                 (s >= STORY_SIMILARITY && !self.veto(a as usize, b as usize)).then_some((s, a, b))
             })
             .collect();
+        if std::env::var_os("CROSSREAD_TIMING").is_some() {
+            eprintln!(
+                "  links: {} candidate pairs of documents, {} above the story threshold",
+                pairs.len(),
+                edges.len()
+            );
+        }
         edges.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        // Members of each group, by root; copies start together.
+        // Groups by root; copies start together. Each group keeps its
+        // members, its representatives (the fullest copy of each of its
+        // first duplicate groups), the span of its publication dates and
+        // its members whose lead states a reading to a decimal.
         let n = self.story.len();
         let mut root: Vec<usize> = self.story.clone();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
         for d in 0..n {
             members[root[d]].push(d);
         }
-        // The fullest copy first: it stands for its group.
-        for m in &mut members {
-            m.sort_by_key(|&d| std::cmp::Reverse(self.size[d]));
+        let mut reps: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut span: Vec<Option<(i64, i64)>> = vec![None; n];
+        let mut measured: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (g, m) in members.iter().enumerate() {
+            if let Some(&d) = m
+                .iter()
+                .max_by_key(|&&d| (self.size[d], std::cmp::Reverse(d)))
+            {
+                reps[g].push(d);
+            }
+            for &d in m {
+                if let Some(p) = self.published[d] {
+                    span[g] = Some(span[g].map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
+                }
+                if !self.lead_measures[d].is_empty() {
+                    measured[g].push(d);
+                }
+            }
         }
         for (_, a, b) in edges {
             let (ra, rb) = (root[a as usize], root[b as usize]);
             if ra == rb {
                 continue;
             }
-            let reps = |m: &[usize]| -> Vec<usize> {
-                let mut seen: Vec<usize> = Vec::new();
-                let mut out = Vec::new();
-                for &d in m {
-                    if !seen.contains(&self.story[d]) {
-                        seen.push(self.story[d]);
-                        out.push(d);
-                        if out.len() == REPRESENTATIVES {
-                            break;
-                        }
-                    }
+            // Never vetoed (dates over the whole groups, readings between
+            // their members that state one), and similar enough (between
+            // their representatives).
+            let dates_apart = match (span[ra], span[rb]) {
+                (Some((a0, a1)), Some((b0, b1))) => {
+                    b1 - a0 > DATE_WINDOW_DAYS || a1 - b0 > DATE_WINDOW_DAYS
                 }
-                out
+                _ => false,
             };
-            let (pa, pb) = (reps(&members[ra]), reps(&members[rb]));
-            // Similar enough: checked on representatives; never vetoed:
-            // checked on (up to 64 of) all members.
-            let ok = pa
-                .iter()
-                .all(|&p| pb.iter().all(|&q| self.compatible(p, q)))
-                && members[ra].iter().take(64).all(|&p| {
-                    members[rb]
+            let ok = !dates_apart
+                && measured[ra].iter().take(64).all(|&p| {
+                    measured[rb]
                         .iter()
                         .take(64)
                         .all(|&q| self.story[p] == self.story[q] || !self.veto(p, q))
+                })
+                && reps[ra].iter().all(|&p| {
+                    reps[rb].iter().all(|&q| {
+                        self.story[p] == self.story[q] || self.similarity(p, q) >= STORY_SIMILARITY
+                    })
                 });
             if !ok {
                 continue;
@@ -340,6 +377,15 @@ impl Stories {
                 root[d] = keep;
             }
             members[keep].extend(moved);
+            let extra = std::mem::take(&mut reps[gone]);
+            let room = REPRESENTATIVES.saturating_sub(reps[keep].len());
+            reps[keep].extend(extra.into_iter().take(room));
+            let m = std::mem::take(&mut measured[gone]);
+            measured[keep].extend(m);
+            span[keep] = match (span[keep], span[gone]) {
+                (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+                (x, y) => x.or(y),
+            };
         }
         // Story id: the smallest document of the group.
         let mut first = vec![usize::MAX; n];
