@@ -66,7 +66,7 @@ fn claims_are_highlighted_with_their_source_count_at_200x60() {
     let linked_bg = themed(&h, "reader.claim.linked").bg.unwrap();
     let (x, y) = find(&buf, "will hold a second summit").unwrap();
     assert_eq!(buf[(x, y)].bg, linked_bg, "linked claim");
-    let (x, y) = find(&buf, "made the announcement").unwrap();
+    let (x, y) = find(&buf, "opportunity was missed").unwrap();
     assert_ne!(buf[(x, y)].bg, linked_bg, "single-source claim");
     // Entity mentions are styled by kind; dates by their own style.
     let person = themed(&h, "reader.entity.person");

@@ -340,11 +340,11 @@ pub fn score_pair(
     let exact = exact(fa, fb);
     let mut ov = exact;
     let mut words = ov.similarity(wa, wb);
-    if words < CORROBORATE_COSINE {
-        // Only pairs that share something else, or a good part of their
-        // words, are worth matching by meaning.
+    if words < SAME_WORDS {
+        // Unless the same words already make them one statement, words of
+        // close meaning and clauses restated are looked for.
         let soft = overlap(fa, fb);
-        if soft.soft {
+        if soft.soft || soft.clause_a.max(soft.clause_b) > 0.0 {
             words = soft.similarity(wa, wb);
             ov = soft;
         }

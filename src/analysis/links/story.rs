@@ -41,7 +41,7 @@ const PSEUDO_DOCS: f32 = 20.0;
 /// Each document keeps its strongest features only.
 const TOP_FEATURES: usize = 128;
 /// Members of each group compared before two groups merge.
-const REPRESENTATIVES: usize = 3;
+const REPRESENTATIVES: usize = 8;
 /// Publication dates further apart than this are different stories.
 pub const DATE_WINDOW_DAYS: i64 = 180;
 
@@ -78,16 +78,14 @@ impl Sparse {
     fn dot(&self, o: &Sparse) -> f32 {
         let (a, b) = (&self.0, &o.0);
         let (mut i, mut j, mut s) = (0, 0, 0.0);
+        // Branch-light merge: both sides advance on equal keys.
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
+            let (x, y) = (a[i].0, b[j].0);
+            if x == y {
+                s += a[i].1 * b[j].1;
             }
+            i += (x <= y) as usize;
+            j += (y <= x) as usize;
         }
         s
     }
@@ -338,9 +336,12 @@ impl Stories {
                 }
             }
         }
+        // Two groups that cannot merge never can once they grow (their
+        // representatives and vetoes only accumulate): remembered.
+        let mut failed: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
         for (_, a, b) in edges {
             let (ra, rb) = (root[a as usize], root[b as usize]);
-            if ra == rb {
+            if ra == rb || failed.contains(&(ra.min(rb), ra.max(rb))) {
                 continue;
             }
             // Never vetoed (dates over the whole groups, readings between
@@ -365,6 +366,7 @@ impl Stories {
                     })
                 });
             if !ok {
+                failed.insert((ra.min(rb), ra.max(rb)));
                 continue;
             }
             let (keep, gone) = if members[ra].len() >= members[rb].len() {

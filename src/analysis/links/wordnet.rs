@@ -82,15 +82,17 @@ impl WordNet {
         self.lemma.get(word).copied()
     }
 
-    /// The entry of a word, trying its base forms as WordNet's morphology
-    /// does ("destroying" → "destroy", "cities" → "city").
+    /// The entry of a word, trying its lemma and base forms as WordNet's
+    /// morphology does ("rose" → "rise", "destroying" → "destroy", "cities"
+    /// → "city").
     pub fn entry(&self, word: &str) -> u32 {
-        if let Some(&i) = self.index.get(word) {
-            return i;
-        }
+        // An irregular form is read as its lemma first ("rose" as "rise").
         if let Some(l) = self.irregular(word)
             && let Some(&i) = self.index.get(l)
         {
+            return i;
+        }
+        if let Some(&i) = self.index.get(word) {
             return i;
         }
         const RULES: &[(&str, &str)] = &[
