@@ -530,4 +530,92 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn each_general_pattern_is_found() {
+        let cases: &[(&str, BoilerKind)] = &[
+            (
+                "Subscribe now to continue reading this story.",
+                BoilerKind::Paywall,
+            ),
+            (
+                "Already a subscriber? Log in to read more.",
+                BoilerKind::Paywall,
+            ),
+            (
+                "Share this article on Facebook, X or by email",
+                BoilerKind::Share,
+            ),
+            (
+                "Share on Facebook  Share on Twitter  Email",
+                BoilerKind::Share,
+            ),
+            (
+                "Follow us on Twitter for the latest news.",
+                BoilerKind::Share,
+            ),
+            (
+                "Sign up for our free morning newsletter.",
+                BoilerKind::Newsletter,
+            ),
+            (
+                "Get our newsletter delivered to your inbox every week.",
+                BoilerKind::Newsletter,
+            ),
+            ("Advertisement", BoilerKind::Promo),
+            ("ADVERTISEMENT", BoilerKind::Promo),
+            ("Photo: Ann Lee/Island Herald", BoilerKind::Caption),
+            ("Photo by Ann Lee / Island Herald", BoilerKind::Caption),
+            ("Image courtesy of the harbour trust", BoilerKind::Caption),
+            (
+                "This website uses cookies to give you the best experience.",
+                BoilerKind::Cookie,
+            ),
+            ("By Ann Lee, Political Correspondent", BoilerKind::Byline),
+            (
+                "Posted by Island Herald staff · 4 March 2021",
+                BoilerKind::Byline,
+            ),
+            ("Copyright 2021 Island Herald Ltd.", BoilerKind::Copyright),
+            (
+                "© 2021 Island Herald. All rights reserved.",
+                BoilerKind::Copyright,
+            ),
+        ];
+        for (line, kind) in cases {
+            let text = format!(
+                "Dock workers extended their strike on Monday, the union said.\n{line}\nThe port authority said talks would resume."
+            );
+            let k = kinds(&text);
+            assert_eq!(k, vec![(line.to_string(), *kind)], "{line}");
+        }
+    }
+
+    #[test]
+    fn related_lists_are_dimmed_to_their_end() {
+        let t = "The strike ended on Friday.\nRelated articles\n- Ferry timetable changes\nCouncil approves new fire station\n\nThe port reopened on Saturday morning after the union and the port authority signed the agreement, officials said.";
+        let k = kinds(t);
+        let got: Vec<&str> = k.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Related articles",
+                "- Ferry timetable changes",
+                "Council approves new fire station"
+            ]
+        );
+        assert!(k.iter().all(|x| x.1 == BoilerKind::Related));
+    }
+
+    #[test]
+    fn news_that_looks_like_boilerplate_is_kept() {
+        for line in [
+            "By Tuesday, the fire was out and residents were allowed home.",
+            "Netflix said subscribers rose by 8 million in the quarter.",
+            "The minister said she would follow the advice of the committee.",
+            "Photographers gathered outside the court on Monday.",
+        ] {
+            assert_eq!(kinds(line), vec![], "{line}");
+        }
+    }
 }

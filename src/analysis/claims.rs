@@ -198,7 +198,8 @@ const MEASURE_BEFORE: &[&str] = &[
 /// Words after a number that make it a time, a rank or a label, not a
 /// quantity ("9 a.m.", "5th", "7 p.m").
 const NOT_A_UNIT: &[&str] = &[
-    "a", "p", "am", "pm", "gmt", "utc", "th", "st", "nd", "rd", "o'clock",
+    "a", "p", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "pt", "bst", "cet", "th", "st", "nd",
+    "rd", "o'clock",
 ];
 
 /// The quantities a sentence states: amounts (currency), counts ("40
@@ -288,13 +289,41 @@ pub fn quantities(text: &str, range: &Range<usize>, events: &[&Event]) -> Vec<Qu
                     prev.to_lowercase().as_str(),
                     "some" | "about" | "around" | "nearly" | "almost" | "over" | "under" | "at"
                 ));
-        let next_word = after
-            .split_whitespace()
-            .take(3)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-            .find(|w| {
-                !w.is_empty() && !matches!(*w, "more" | "or" | "of" | "additional" | "other")
-            });
+        // The noun counted or measured: a word joined by a hyphen
+        // ("4.2-magnitude"), else the first plural among the lower-case
+        // words that follow ("40 new homes", "three subsequent visits"), or
+        // the last of them.
+        let next_word = if let Some(rest) = after.strip_prefix('-') {
+            rest.split(|c: char| !c.is_alphanumeric())
+                .next()
+                .filter(|w| !w.is_empty())
+        } else {
+            let mut last = None;
+            for raw_word in after.split_whitespace().take(4) {
+                let w = raw_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+                if w.is_empty()
+                    || matches!(w, "more" | "or" | "additional" | "other" | "of") && last.is_none()
+                {
+                    continue;
+                }
+                if !w.chars().next().is_some_and(char::is_lowercase)
+                    || crate::text::words::is_stop(w)
+                    || NOT_A_UNIT.contains(&w)
+                {
+                    if last.is_none() {
+                        last = Some(w);
+                    }
+                    break;
+                }
+                last = Some(w);
+                // Counted nouns are plural ("40 new homes"): the first
+                // plural ends the noun phrase ("31 cars left").
+                if w.ends_with('s') || raw_word.ends_with([',', '.', ';', ':', ')']) {
+                    break;
+                }
+            }
+            last
+        };
         let unit = if raw.contains('%') || raw.contains("percent") || raw.contains("per cent") {
             "%".to_string()
         } else if raw.starts_with(['$', '£', '€']) {
@@ -564,5 +593,89 @@ mod tests {
         assert_eq!(qs[0].unit, "troop");
         let c = claims(t);
         assert_eq!(c[0].1, ClaimKind::Quote);
+    }
+
+    #[test]
+    fn quantity_only_when_a_quantity_is_stated() {
+        let kind = |t: &str| claims(t).first().map(|c| c.1);
+        let q = |t: &str| -> Vec<(f64, String)> {
+            let doc =
+                document_from_bytes(0, Path::new("a.txt"), "a.txt", t.as_bytes().to_vec()).unwrap();
+            quantities(&doc.text, &(0..doc.text.len()), &[])
+                .into_iter()
+                .map(|q| (q.value, q.unit))
+                .collect()
+        };
+        // Numbers that label, locate or time something are not quantities.
+        assert_eq!(
+            q("The ferry left Pier 39 on Route 52 at 9:30 a.m. for the island."),
+            vec![]
+        );
+        assert_eq!(q("The bus stops at 4 a.m. near the No. 5 gate."), vec![]);
+        assert_eq!(
+            q("Workers at the COVID-19 ward in Room 12 went home."),
+            vec![]
+        );
+        assert_eq!(
+            q("The two leaders met again in the harbour office."),
+            vec![]
+        );
+        assert_eq!(
+            kind("The ferry left Pier 39 on Route 52 at 9:30 a.m. for the island."),
+            Some(ClaimKind::Assertion),
+            "a number without a quantity is not a quantity claim"
+        );
+        // Counts, amounts, percentages and measures are.
+        assert_eq!(
+            q("The council approved 40 new homes."),
+            vec![(40.0, "home".to_string())]
+        );
+        assert_eq!(
+            q("Thirty-one cars left the track."),
+            vec![(31.0, "car".to_string())]
+        );
+        assert_eq!(
+            q("Fares rose by 3.5% this year."),
+            vec![(3.5, "%".to_string())]
+        );
+        assert_eq!(
+            q("A magnitude 4.6 earthquake shook the coast."),
+            vec![(4.6, "magnitud".to_string())]
+        );
+        assert_eq!(
+            q("The repairs cost $12 million."),
+            vec![(12e6, "$".to_string())]
+        );
+        assert_eq!(
+            kind("The council approved 40 new homes on the old quay."),
+            Some(ClaimKind::Quantity)
+        );
+    }
+
+    #[test]
+    fn headlines_are_not_claims_but_plain_statements_are() {
+        let t = "Ferry terminal approved after long dispute\n\nThe announcement follows talks between the council and the ferry operators. The venue is likely to be the old customs hall. Islanders welcomed the decision.\n\n## What happens next\n";
+        let c = claims(t);
+        let texts: Vec<&str> = c.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|x| x.starts_with("Ferry terminal approved")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|x| x.contains("What happens next")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|x| x.starts_with("The announcement follows")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|x| x.starts_with("The venue is likely")),
+            "{texts:?}"
+        );
     }
 }

@@ -47,6 +47,8 @@ const CALENDAR: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
+    "a.m",
+    "p.m",
 ];
 
 /// The word-vector index of a word, if it may be matched by meaning:
@@ -310,8 +312,9 @@ pub struct TermInfo {
     pub vec: u32,
     /// WordNet entry (or `wordnet::NONE`).
     pub syn: u32,
-    /// The clause of the sentence the term is in (first occurrence).
-    pub clause: u8,
+    /// The clauses of the sentence the term is in (bit `k` for clause `k`;
+    /// clauses past the 32nd count as the last).
+    pub clauses: u32,
     /// A word, not a number or a date word.
     pub plain: bool,
 }
@@ -393,13 +396,21 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
                 }));
         clause[k] = clause[k - 1].saturating_add(cut as u8);
     }
-    let mut words: Vec<(&Token, u8)> = tokens
+    let mut words: Vec<(&Token, u32)> = tokens
         .iter()
         .zip(clause)
         .filter(|(t, _)| !blank.iter().any(|b| b.0 < t.end && t.start < b.1))
+        .map(|(t, c)| (t, 1u32 << c.min(31)))
         .collect();
     words.sort_by_key(|w| w.0.key);
-    words.dedup_by_key(|w| w.0.key);
+    // One entry per term, in every clause it occurs in.
+    words.dedup_by(|later, first| {
+        let same = later.0.key == first.0.key;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
     let quote = c
         .quote
         .as_ref()
@@ -422,10 +433,10 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
         mass: 1e-6,
         info: words
             .iter()
-            .map(|(t, clause)| TermInfo {
+            .map(|(t, clauses)| TermInfo {
                 vec: t.vec,
                 syn: t.syn,
-                clause: *clause,
+                clauses: *clauses,
                 plain: t.plain,
             })
             .collect(),

@@ -473,8 +473,8 @@ fn candidates(
                     cand.insert(j, u32::MAX / 2);
                 }
             }
-            for t in fa.terms.iter().copied() {
-                if let Some(p) = postings.get(&t) {
+            for t in &fa.terms {
+                if let Some(p) = postings.get(t) {
                     for &j in p {
                         *cand.entry(j).or_default() += 1;
                     }

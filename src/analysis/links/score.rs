@@ -157,10 +157,12 @@ pub fn overlap(fa: &Features, fb: &Features) -> Overlap {
 }
 
 /// A clause needs this many content words to stand for a statement.
-pub const CLAUSE_TERMS: usize = 3;
+pub const CLAUSE_TERMS: usize = 4;
 /// A clause of one claim this well covered by the other claim is a
 /// statement both make (the rest of the sentences may say more).
 const SAME_CLAUSE: f32 = 0.8;
+/// ... and the other claim's best clause must echo it at least this much.
+const CLAUSE_ECHO: f32 = 0.3;
 
 /// Coverage of the best-covered clause of a claim, given how well each of
 /// its terms is matched.
@@ -168,18 +170,18 @@ fn best_clause(m: &[f32], f: &Features) -> f32 {
     let n = f
         .info
         .iter()
-        .map(|t| t.clause)
+        .map(|t| 32 - t.clauses.leading_zeros())
         .max()
-        .map_or(0, |c| c as usize + 1);
+        .unwrap_or(0);
     if n < 2 {
         return 0.0;
     }
     let mut best = 0.0f32;
-    for c in 0..n as u8 {
+    for c in 0..n {
         let (mut got, mut all, mut count) = (0.0, 0.0, 0);
         for ((t, &w), &x) in f.info.iter().zip(&f.weights).zip(m) {
             // Dates and numbers do not make a clause a statement.
-            if t.clause == c && t.plain {
+            if t.clauses & (1 << c) != 0 && t.plain {
                 got += w * x;
                 all += w;
                 count += 1;
@@ -384,7 +386,9 @@ pub fn score_pair(
             Relation::QuoteVariant
         }
     } else if (words >= CORROBORATE_COSINE && (score >= CORROBORATE_SCORE || words >= SAME_WORDS))
-        || (ov.clause_a.max(ov.clause_b) >= SAME_CLAUSE && names > 0.0)
+        || (ov.clause_a.max(ov.clause_b) >= SAME_CLAUSE
+            && ov.clause_a.min(ov.clause_b) >= CLAUSE_ECHO
+            && names > 0.0)
     {
         score = score.max(CORROBORATE_SCORE);
         Relation::Corroborates

@@ -42,7 +42,7 @@ pub fn statements(
     }
     let mut id = vec![usize::MAX; n];
     let mut out: Vec<Statement> = Vec::new();
-    let mut of = vec![0; n];
+    let mut of = Vec::with_capacity(n);
     for c in 0..n {
         let r = root(&mut parent, c);
         if id[r] == usize::MAX {
@@ -52,7 +52,7 @@ pub fn statements(
                 sources: 0,
             });
         }
-        of[c] = id[r];
+        of.push(id[r]);
         out[id[r]].claims.push(c);
     }
     for s in &mut out {

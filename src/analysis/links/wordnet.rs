@@ -118,10 +118,12 @@ impl WordNet {
                 }
                 // A doubled consonant: "stopped" -> "stop".
                 let b = stem.as_bytes();
-                if with.is_empty() && b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                    if let Some(&i) = self.index.get(&stem[..stem.len() - 1]) {
-                        return i;
-                    }
+                if with.is_empty()
+                    && b.len() >= 2
+                    && b[b.len() - 1] == b[b.len() - 2]
+                    && let Some(&i) = self.index.get(&stem[..stem.len() - 1])
+                {
+                    return i;
                 }
             }
         }
