@@ -252,6 +252,12 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     );
     assert!(s.contains("[-fully-]") && s.contains("[+full+]"), "{s}");
     assert!(styled_like(&buf, "[-fully-]", themed(&h, "diff.minus")));
+    // Each link says what it rests on: the names and words both share.
+    assert!(
+        s.contains("rests on names: White House, Sarah Huckabee Sanders"),
+        "{s}"
+    );
+    assert!(s.contains("words: ") && s.contains("pressure"), "{s}");
     // Go through the copy link to the other source's claim.
     let target = match h.state.overlay {
         Overlay::Links { claim, .. } => h.index().links[claim]

@@ -69,6 +69,9 @@ const MAX_CANDIDATES: usize = 80;
 /// A name mentioned by at most this many claims is a detail that few
 /// statements share: two claims of one story that share it are related.
 pub const RARE_NAME: usize = 3;
+/// Candidates sharing less of their words than this, and no name or
+/// quotation, cannot link and are not kept.
+const MIN_WORDS: f32 = 0.1;
 /// Candidate pairs this alike (words and names, before any meaning match)
 /// propose their documents as one story.
 const STORY_EVIDENCE: f32 = 0.2;
@@ -339,7 +342,7 @@ pub fn link(input: &LinkInput) -> Linked {
         f.mass = f.weights.iter().sum::<f32>().max(1e-6);
     });
     sw.lap("links: claim features");
-    let candidates = candidates(input, &feats, &df);
+    let (candidates, evidence) = candidates(input, &feats, &df);
     let mut name_df: HashMap<names::NameKey, u32> = HashMap::default();
     for f in &feats {
         for k in &f.names {
@@ -357,16 +360,15 @@ pub fn link(input: &LinkInput) -> Linked {
         .into_par_iter()
         .flat_map_iter(|d| {
             let mut shared: HashMap<u32, u32> = HashMap::default();
-            for cs in &candidates[claim_base[d]..claim_base[d + 1]] {
-                for &(j, cheap) in cs {
-                    if cheap >= STORY_EVIDENCE {
-                        *shared.entry(claims[j as usize].doc as u32).or_default() += 1;
-                    }
+            for docs in &evidence[claim_base[d]..claim_base[d + 1]] {
+                for &o in docs.iter() {
+                    *shared.entry(o).or_default() += 1;
                 }
             }
             story::top_partners(d as u32, shared)
         })
         .collect();
+    drop(evidence);
     pairs.extend(stories.candidate_pairs());
     sw.lap("links: story pairs");
     stories.cluster(pairs);
@@ -377,9 +379,9 @@ pub fn link(input: &LinkInput) -> Linked {
         .enumerate()
         .map(|(i, cs)| {
             let mut links: Vec<Link> = cs
-                .into_iter()
-                .filter(|(j, _)| story[claims[*j as usize].doc] == story[claims[i].doc])
-                .filter_map(|(j, _)| score::score_pair(input, &feats, &rare, i, j as usize))
+                .iter()
+                .filter(|&&j| story[claims[j as usize].doc] == story[claims[i].doc])
+                .filter_map(|&j| score::score_pair(input, &feats, &rare, i, j as usize))
                 .collect();
             // Independent sources first, strongest first; links to copies of
             // the same article last, so the caps below never drop an
@@ -419,14 +421,15 @@ pub fn link(input: &LinkInput) -> Linked {
     }
 }
 
-/// Candidate partners of every claim, with how alike they are before any
-/// meaning match (words and names): from inverted indexes of informative
-/// terms, specific names and quotation trigrams.
+/// Candidate partners of every claim (from inverted indexes of informative
+/// terms, names and quotation trigrams), and for each claim the documents of
+/// those partners alike enough in words to propose one story.
+#[allow(clippy::type_complexity)]
 fn candidates(
     input: &LinkInput,
     feats: &[Features],
     df: &HashMap<u64, u32>,
-) -> Vec<Vec<(u32, f32)>> {
+) -> (Vec<Box<[u32]>>, Vec<Box<[u32]>>) {
     let claims = input.claims;
     let n = claims.len();
     let cap = ((n / 50).max(12) as u32).min(MAX_POSTINGS as u32);
@@ -513,13 +516,29 @@ fn candidates(
                 });
                 cand.truncate(MAX_CANDIDATES);
             }
-            cand.into_iter()
-                .map(|(j, _)| {
-                    let fb = &feats[j as usize];
-                    let words = score::exact(fa, fb).similarity(fa.mass, fb.mass);
-                    (j, 0.65 * words)
-                })
-                .collect()
+            // Keep the candidates that can still link: some words in
+            // common, a name or a quotation in common.
+            let mut docs = Vec::new();
+            let mut ids = Vec::new();
+            for (j, _) in cand {
+                let fb = &feats[j as usize];
+                let words = score::exact(fa, fb).similarity(fa.mass, fb.mass);
+                if 0.65 * words >= STORY_EVIDENCE {
+                    docs.push(claims[j as usize].doc as u32);
+                }
+                if words >= MIN_WORDS
+                    || fa.names.iter().any(|k| fb.names.contains(k))
+                    || fa
+                        .trigrams
+                        .iter()
+                        .any(|t| fb.trigrams.binary_search(t).is_ok())
+                {
+                    ids.push(j);
+                }
+            }
+            docs.sort_unstable();
+            docs.dedup();
+            (ids.into_boxed_slice(), docs.into_boxed_slice())
         })
-        .collect()
+        .unzip()
 }

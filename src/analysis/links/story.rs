@@ -181,11 +181,15 @@ fn vectors(per_doc: &[Vec<Occurrence>]) -> Vec<Vec<(u64, f32)>> {
 impl Stories {
     /// Build the vectors; `story` starts as the duplicate groups.
     pub fn new(docs: Vec<DocFeatures>, copies: &[usize], size: Vec<usize>) -> Stories {
+        let published = docs.iter().map(|d| d.published).collect();
+        let lead_measures = docs.iter().map(|d| d.lead_measures.clone()).collect();
+        let decimals = docs.iter().map(|d| d.decimals.clone()).collect();
         let (names, words): (Vec<Vec<Occurrence>>, Vec<Vec<Occurrence>>) = docs
-            .par_iter()
-            .map(|d| (merge_counts(&d.names), d.words.clone()))
+            .into_par_iter()
+            .map(|d| (merge_counts(&d.names), d.words))
             .unzip();
         let (names, words) = (vectors(&names), vectors(&words));
+        // (the occurrence lists are dropped here)
         let (vectors, top): (Vec<Sparse>, Vec<Vec<u32>>) = names
             .into_par_iter()
             .zip(words)
@@ -216,9 +220,9 @@ impl Stories {
         Stories {
             vectors,
             top,
-            published: docs.iter().map(|d| d.published).collect(),
-            lead_measures: docs.iter().map(|d| d.lead_measures.clone()).collect(),
-            decimals: docs.iter().map(|d| d.decimals.clone()).collect(),
+            published,
+            lead_measures,
+            decimals,
             size,
             story: copies.to_vec(),
         }
