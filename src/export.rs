@@ -21,7 +21,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
     let documents: Vec<Value> = docs
         .iter()
         .zip(&index.docs)
-        .map(|(d, a)| {
+        .enumerate()
+        .map(|(i, (d, a))| {
             let boiler: Vec<Value> = a
                 .boilerplate
                 .iter()
@@ -42,6 +43,7 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "source": a.meta.source,
                 "author": a.meta.author,
                 "sentences": a.sentences.len(),
+                "story": docs[index.story[i]].slug,
                 "boilerplate": boiler,
             })
         })
@@ -123,6 +125,15 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                     if let Some(conflict) = &l.conflict {
                         v["conflict"] = json!(conflict);
                     }
+                    let basis = index.explain(docs, c.id, l.to);
+                    v["basis"] = json!({
+                        "names": basis.names,
+                        "numbers": basis.numbers,
+                        "dates": basis.dates,
+                        "words": basis.words,
+                        "meanings": basis.meanings,
+                    });
+                    v["paraphrase"] = json!(l.paraphrase);
                     v
                 })
                 .collect();
@@ -136,7 +147,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "quote": quote,
                 "speaker": c.speaker.map(|e| index.entities[e].name.clone()),
                 "entities": c.entities.iter().map(|e| index.entities[*e].name.clone()).collect::<Vec<_>>(),
-                "sources": index.sources[c.id],
+                "sources": index.statement_sources(c.id),
+                "statement": index.statement_of[c.id],
                 "links": links,
             })
         })

@@ -5,7 +5,9 @@
 use crate::analysis::claims::{self, Claim};
 use crate::analysis::duplicates::{self, Duplicate};
 use crate::analysis::entities::{Entity, Mention, UserAliases};
-use crate::analysis::links::{self, Link, LinkInput, Relation};
+use crate::analysis::links::explain::{self, Basis};
+use crate::analysis::links::statements::{self, Statement};
+use crate::analysis::links::{self, Link, LinkInput};
 use crate::analysis::{self, DocAnalysis, Event};
 use crate::corpus::Document;
 use rayon::prelude::*;
@@ -31,7 +33,15 @@ pub struct Index {
     /// Per document, the id of its group of duplicates (its own id when it
     /// has none), so copies are not counted as independent sources.
     pub cluster: Vec<usize>,
-    /// Per claim, the independent documents that make it (itself included).
+    /// Story of each document (the smallest document id in it): claims
+    /// link only within a story.
+    pub story: Vec<usize>,
+    /// Claims that corroborate or quote each other, across sources.
+    pub statements: Vec<Statement>,
+    /// The statement of each claim.
+    pub statement_of: Vec<usize>,
+    /// Per claim, the independent sources of its statement (copies of one
+    /// article count once): the same for every claim of one statement.
     pub sources: Vec<usize>,
 }
 
@@ -66,7 +76,16 @@ impl Index {
                 let m = slice_by_doc(&mentions, d.id, |m| m.doc);
                 let e0 = events.partition_point(|e| e.doc < d.id);
                 let ev = slice_by_doc(&events, d.id, |e| e.doc);
-                claims::extract(d.id, &d.text, a, m, ev, e0, &kind_of)
+                claims::extract(&claims::DocClaims {
+                    doc: d.id,
+                    text: &d.text,
+                    title: &d.title,
+                    analysis: a,
+                    mentions: m,
+                    events: ev,
+                    event_base: e0,
+                    entity_kind: &kind_of,
+                })
             })
             .collect();
         for (i, c) in claims.iter_mut().enumerate() {
@@ -99,31 +118,23 @@ impl Index {
         }
         sw.lap("duplicates");
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-        let iso = |e: usize| events[e].date.map(|d| d.iso());
-        let links = links::link(&LinkInput {
+        let titles: Vec<&str> = docs.iter().map(|d| d.title.as_str()).collect();
+        let linked = links::link(&LinkInput {
             claims: &claims,
             texts: &texts,
+            titles: &titles,
+            docs: &base.docs,
+            entities: &entities,
+            mentions: &mentions,
+            events: &events,
             cluster: &cluster,
-            entity_kind: &kind_of,
-            event_iso: &iso,
         });
+        let links = linked.links;
         sw.lap("links");
-        let sources = claims
+        let (statements, statement_of) = statements::statements(&claims, &links, &cluster);
+        let sources = statement_of
             .iter()
-            .zip(&links)
-            .map(|(c, ls)| {
-                let mut groups: Vec<usize> = ls
-                    .iter()
-                    .filter(|l| {
-                        matches!(l.relation, Relation::Corroborates | Relation::QuoteVariant)
-                    })
-                    .map(|l| cluster[claims[l.to].doc])
-                    .collect();
-                groups.push(cluster[c.doc]);
-                groups.sort_unstable();
-                groups.dedup();
-                groups.len()
-            })
+            .map(|&s| statements[s].sources)
             .collect();
         Index {
             docs: base.docs,
@@ -136,6 +147,9 @@ impl Index {
             links,
             duplicates: dups,
             cluster,
+            story: linked.story,
+            statements,
+            statement_of,
             sources,
         }
     }
@@ -148,6 +162,23 @@ impl Index {
     /// The events in document `doc`, sorted by position.
     pub fn doc_events(&self, doc: usize) -> &[Event] {
         slice_by_doc(&self.events, doc, |e| e.doc)
+    }
+
+    /// Independent sources of the statement claim `c` belongs to.
+    pub fn statement_sources(&self, c: usize) -> usize {
+        self.statements[self.statement_of[c]].sources
+    }
+
+    /// What the link from claim `a` to claim `b` rests on.
+    pub fn explain(&self, docs: &[Document], a: usize, b: usize) -> Basis {
+        let cx = explain::Corpus {
+            claims: &self.claims,
+            docs: &self.docs,
+            entities: &self.entities,
+            events: &self.events,
+        };
+        let (da, db) = (self.claims[a].doc, self.claims[b].doc);
+        explain::explain(&cx, a, b, &docs[da].text, &docs[db].text)
     }
 
     /// The claims in document `doc`, sorted by position.

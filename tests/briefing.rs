@@ -249,8 +249,12 @@ fn fixtures_briefing() {
         "{first}"
     );
     assert!(first.contains("*The Daily Ledger* — “Dockworkers strike halts Rotterdam port”, 2021-03-08: “\"We will not go back"), "{first}");
+    // The Rutte sentence is a paraphrase across the two outlets.
+    let second = claims[1].join("\n");
+    assert_eq!(sources_of(&claims[1]), 2, "{second}");
+    assert!(second.contains("Mark Rutte"), "{second}");
     assert!(
-        claims[1..]
+        claims[2..]
             .iter()
             .all(|i| i[0].contains("**Single source**"))
     );

@@ -557,3 +557,110 @@ fn second_corpus_claims_and_quote_variant() {
     let walkout = claim_with(&j, "01", "Union leader Pieter de Vries said the walkout");
     assert_eq!(walkout["sources"], 1);
 }
+
+/// The text of claim `id`.
+fn claim_text(j: &Value, id: u64) -> &str {
+    j["claims"][id as usize]["text"].as_str().unwrap()
+}
+
+/// The relation of the first link from a claim starting `a` (in `doc_a`)
+/// to a claim containing `b`.
+fn relation_between(j: &Value, doc_a: &str, a: &str, b: &str) -> Option<String> {
+    let c = claim_with(j, doc_a, a);
+    c["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| claim_text(j, l["claim"].as_u64().unwrap()).contains(b))
+        .map(|l| l["relation"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn seeds_paraphrases_people_statements_and_explanations() {
+    let j = export(&[]);
+    // Statements said in other words are linked: the venue and the two
+    // quotations of one spokesperson.
+    assert!(
+        relation_between(
+            &j,
+            "002",
+            "Although the plan is being finalized",
+            "most likely venue"
+        )
+        .is_some(),
+        "venue"
+    );
+    assert_eq!(
+        relation_between(
+            &j,
+            "001",
+            "White House press secretary",
+            "continue to keep pressure"
+        )
+        .as_deref(),
+        Some("quote_variant")
+    );
+    // Different people who share a family name or a title never make two
+    // claims link: when both claims name people, they name one in common.
+    let kind: std::collections::HashMap<&str, &str> = j["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+        .collect();
+    let people = |c: &Value| -> Vec<String> {
+        c["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .filter(|e| kind.get(e) == Some(&"person"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let claims = j["claims"].as_array().unwrap();
+    let mut links = 0;
+    for c in claims {
+        for l in c["links"].as_array().unwrap() {
+            links += 1;
+            let other = &claims[l["claim"].as_u64().unwrap() as usize];
+            let (pa, pb) = (people(c), people(other));
+            let compatible = pa.is_empty()
+                || pb.is_empty()
+                || pa.iter().any(|x| {
+                    pb.iter()
+                        .any(|y| x.ends_with(y.as_str()) || y.ends_with(x.as_str()))
+                });
+            assert!(
+                compatible,
+                "{pa:?} / {pb:?}: {} || {}",
+                c["text"], other["text"]
+            );
+            // Every link says what it rests on.
+            let basis = &l["basis"];
+            for field in ["names", "numbers", "dates", "words", "meanings"] {
+                assert!(basis[field].is_array(), "{l}");
+            }
+        }
+    }
+    assert!(links > 20);
+    // One count per statement, whichever document the claim is in.
+    let mut by_statement: std::collections::HashMap<u64, Vec<u64>> = Default::default();
+    for c in claims {
+        by_statement
+            .entry(c["statement"].as_u64().unwrap())
+            .or_default()
+            .push(c["sources"].as_u64().unwrap());
+    }
+    for counts in by_statement.values() {
+        assert!(counts.iter().all(|&n| n == counts[0]), "{counts:?}");
+    }
+    // The story of every seed is one.
+    let stories: std::collections::HashSet<&str> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["story"].as_str().unwrap())
+        .collect();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+}

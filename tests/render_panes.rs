@@ -67,7 +67,7 @@ fn claims_are_highlighted_with_their_source_count_at_200x60() {
     let linked_bg = themed(&h, "reader.claim.linked").bg.unwrap();
     let (x, y) = find(&buf, "will hold a second summit").unwrap();
     assert_eq!(buf[(x, y)].bg, linked_bg, "linked claim");
-    let (x, y) = find(&buf, "made the announcement").unwrap();
+    let (x, y) = find(&buf, "opportunity was missed").unwrap();
     assert_ne!(buf[(x, y)].bg, linked_bg, "single-source claim");
     // Entity mentions are styled by kind; dates by their own style.
     let person = themed(&h, "reader.entity.person");
@@ -284,6 +284,12 @@ fn a_claims_links_show_source_relation_score_and_quote_diff() {
     );
     assert!(s.contains("[-fully-]") && s.contains("[+full+]"), "{s}");
     assert!(styled_like(&buf, "[-fully-]", themed(&h, "diff.minus")));
+    // Each link says what it rests on: the names and words both share.
+    assert!(
+        s.contains("rests on names: White House, Sarah Huckabee Sanders"),
+        "{s}"
+    );
+    assert!(s.contains("words: ") && s.contains("pressure"), "{s}");
     // Go through the copy link to the other source's claim.
     let target = match h.state.overlays.top().copied() {
         Some(Overlay::Links { claim, .. }) => h.index().links[claim]

@@ -1,6 +1,9 @@
-//! Boilerplate: paywall pitches, comment forms, share and login prompts,
-//! copyright lines, captions and credits, promotions and tag lines. Found by
-//! general patterns; the text itself is kept, only its range is recorded.
+//! Boilerplate: paywall and subscription pitches, comment forms, share,
+//! follow and login prompts, newsletter sign-ups, advertisements, lists of
+//! related articles, image and photo credits, cookie notices, bylines,
+//! copyright lines and tag lines. Found by general patterns of how news
+//! sites write them (never by one site's wording); the text itself is kept
+//! and shown dimmed, only its range is recorded, and it is never a claim.
 
 use regex::{Regex, RegexSet};
 use serde::Serialize;
@@ -17,6 +20,14 @@ pub enum BoilerKind {
     Caption,
     Promo,
     Metadata,
+    /// "By Jane Doe, Staff Reporter", "Posted by …".
+    Byline,
+    /// "We use cookies …".
+    Cookie,
+    /// "Sign up for our newsletter …".
+    Newsletter,
+    /// A "Related articles" / "Read more" heading and the list under it.
+    Related,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -134,6 +145,21 @@ const TRIGGERS: &[&str] = &[
     "keywords:",
     "brand:",
     "related:",
+    "cookie",
+    "photo by",
+    "photos by",
+    "picture by",
+    "image by",
+    "courtesy",
+    "you might",
+    "more stories",
+    "more news",
+    "also read",
+    "see also",
+    "further reading",
+    "popular",
+    "don't miss",
+    "must read",
 ];
 
 struct Rules {
@@ -141,6 +167,10 @@ struct Rules {
     /// (kind, patterns, the longest paragraph they may claim whole)
     paragraph: Vec<(BoilerKind, RegexSet, usize)>,
     comment_start: Regex,
+    /// A heading over a list of other articles.
+    related_heading: Regex,
+    /// "By Jane Doe", "Posted by Jane Doe · March 3", "Reporting by …".
+    byline: Regex,
     truncated_credit: Regex,
     labels: Regex,
 }
@@ -152,6 +182,24 @@ fn rules() -> &'static Rules {
                 Rules {
             triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger words build"),
             paragraph: vec![
+                (
+                    BoilerKind::Newsletter,
+                    set(&[
+                        r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered|every (morning|day|week)|free)\b",
+                        r"\b(sign up|subscribe|register)\b.{0,60}\bnewsletters?\b",
+                    ]),
+                    300,
+                ),
+                (
+                    BoilerKind::Cookie,
+                    set(&[
+                        r"\b(we|this (web)?site|our (web)?site)( \w+)? uses? cookies\b",
+                        r"\b(accept|allow|manage) (all )?cookies\b",
+                        r"\bcookie (policy|settings|preferences|notice)\b",
+                        r"\buse of cookies\b",
+                    ]),
+                    500,
+                ),
                 (
                     BoilerKind::Paywall,
                     set(&[
@@ -190,9 +238,12 @@ fn rules() -> &'static Rules {
                     set(&[
                         r"^(share|tweet|print|email)( this)?( article| story| post| page)?:?$",
                         r"^click to (share|email|print)",
-                        r"^share (on|via) (facebook|twitter|linkedin|whatsapp|email|reddit)",
+                        r"^share (on|via) (facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram)",
+                        r"^share this( article| story| post| page)?\b",
+                        r"^(share|tweet|email|print)( on \w+)?( +(share|tweet|email|print)( on \w+)?)+$",
                         r"^(like this|related( articles| stories| posts)?):?$",
-                        r"^follow (us|him|her|them)\b",
+                        r"^follow (us|him|her|them|me)\b",
+                        r"^(like|follow) (us|our \w+) on\b",
                         r"^(sign|log) (in|up)\b",
                         r"\byou can follow (him|her|them|us|me)\b",
                     ]),
@@ -210,6 +261,8 @@ fn rules() -> &'static Rules {
                         r"\((photo|image|picture)s? (by|credit|courtesy)",
                         r"\b(getty images|ap photo|afp photo|epa|shutterstock|reuters)/\w+",
                         r"\b(getty images|ap photo|afp via getty images)\s*$",
+                        r"^(photo|photograph|picture|image|video)s? (by|courtesy of|credit)\b",
+                        r"^\(?(photo|image|picture)s?:?\s*(courtesy|credit)",
                     ]),
                     500,
                 ),
@@ -220,12 +273,15 @@ fn rules() -> &'static Rules {
                         r"^editor['’]s note\b",
                         r"^sign up for\b",
                         r"\bsubscribe to our newsletter\b",
+                        r"^(advertisement|advert|ad|sponsored( content)?|paid content)\s*:?$",
                         r"^(advertisement|sponsored( content)?|recommended( for you)?|more from|you may also like|read next|most read|trending)\b",
                         r"\bcheck out (all|our|more)\b",
                     ]),
                     300,
                 ),
             ],
+            related_heading: Regex::new(r"(?i)^(related( articles| stories| posts| content| coverage| links| reading| news)?|read more|read next|read also|also read|more (stories|news|headlines|on this( story| topic)?|from [\w .'’&-]{1,40})|you (may|might) (also )?(like|enjoy|be interested in)|see also|further reading|recommended( for you| reading| stories)?|most (read|popular|viewed|shared)|popular (stories|now|articles)|trending( now| stories)?|don['’]t miss|must read|top stories)\s*:?$").expect("compiles"),
+            byline: Regex::new(r"(?i)^(?:(?:by|written by|words by|reporting by|posted by|report by)\s+(\p{Lu}[\p{L}.'’-]*)(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|al|bin|and|&))*|\(reporting by\b.*\)|(?:staff|senior|special) (?:reporter|writer|correspondent))(?:\s*(?:,|\||·|-|–|—|/)\s*.*)?$").expect("compiles"),
             comment_start: Regex::new(r"(?i)^leave an? (reply|comment)|^(\d+ )?comments?:?$|^join the (conversation|discussion)").expect("compiles"),
             // A caption whose credit was cut off: "... 2018. RE"
             truncated_credit: Regex::new(r"\.\s+[A-Z]{1,3}$").expect("compiles"),
@@ -245,6 +301,67 @@ fn classify(unit: &str) -> Option<BoilerKind> {
         .iter()
         .find(|(_, set, max_len)| unit.len() <= *max_len && set.is_match(unit))
         .map(|(k, _, _)| *k)
+}
+
+/// Words a byline's name never starts with ("By Tuesday, …").
+const NOT_A_NAME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "then",
+    "now",
+    "law",
+    "night",
+    "noon",
+    "midnight",
+    "far",
+    "contrast",
+    "comparison",
+    "early",
+    "late",
+    "mid",
+    "next",
+    "last",
+    "this",
+    "that",
+];
+
+/// A line that names who wrote or posted the article.
+fn is_byline(line: &str) -> bool {
+    if line.len() > 100 || line.ends_with(['.', '?', '!']) && line.split_whitespace().count() > 6 {
+        return false;
+    }
+    let Some(c) = rules().byline.captures(line) else {
+        return false;
+    };
+    c.get(1).is_none_or(|name| {
+        let w = name.as_str().to_lowercase();
+        !NOT_A_NAME.contains(&w.trim_end_matches([',', '.']))
+    })
+}
+
+/// A line of a list of other articles' titles (under a "Related" heading).
+fn is_list_item(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.starts_with(['-', '*', '•', '·', '–', '—', '>'])
+        || (words <= 16 && line.len() <= 120 && !line.ends_with(['.', '"', '”', ':']))
 }
 
 /// Signals that only make sense for a whole paragraph.
@@ -269,6 +386,7 @@ fn classify_paragraph(par: &str) -> Option<BoilerKind> {
 pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
     let mut out: Vec<Boilerplate> = Vec::new();
     let mut in_comment_form = false;
+    let mut in_related = false;
     let mut start = 0;
     for line in text.split('\n') {
         let end = start + line.len();
@@ -281,6 +399,29 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
         }
         if rules().comment_start.is_match(trimmed) {
             in_comment_form = true;
+        }
+        if rules().related_heading.is_match(trimmed) {
+            in_related = true;
+            out.push(Boilerplate {
+                range,
+                kind: BoilerKind::Related,
+            });
+            continue;
+        }
+        if in_related && is_list_item(trimmed) {
+            out.push(Boilerplate {
+                range,
+                kind: classify(trimmed).unwrap_or(BoilerKind::Related),
+            });
+            continue;
+        }
+        in_related = false;
+        if is_byline(trimmed) {
+            out.push(Boilerplate {
+                range,
+                kind: BoilerKind::Byline,
+            });
+            continue;
         }
         let first = sentences.partition_point(|s| s.start < range.start);
         let sents: Vec<Range<usize>> = sentences[first..]
@@ -388,5 +529,93 @@ mod tests {
                 BoilerKind::Share
             )]
         );
+    }
+
+    #[test]
+    fn each_general_pattern_is_found() {
+        let cases: &[(&str, BoilerKind)] = &[
+            (
+                "Subscribe now to continue reading this story.",
+                BoilerKind::Paywall,
+            ),
+            (
+                "Already a subscriber? Log in to read more.",
+                BoilerKind::Paywall,
+            ),
+            (
+                "Share this article on Facebook, X or by email",
+                BoilerKind::Share,
+            ),
+            (
+                "Share on Facebook  Share on Twitter  Email",
+                BoilerKind::Share,
+            ),
+            (
+                "Follow us on Twitter for the latest news.",
+                BoilerKind::Share,
+            ),
+            (
+                "Sign up for our free morning newsletter.",
+                BoilerKind::Newsletter,
+            ),
+            (
+                "Get our newsletter delivered to your inbox every week.",
+                BoilerKind::Newsletter,
+            ),
+            ("Advertisement", BoilerKind::Promo),
+            ("ADVERTISEMENT", BoilerKind::Promo),
+            ("Photo: Ann Lee/Island Herald", BoilerKind::Caption),
+            ("Photo by Ann Lee / Island Herald", BoilerKind::Caption),
+            ("Image courtesy of the harbour trust", BoilerKind::Caption),
+            (
+                "This website uses cookies to give you the best experience.",
+                BoilerKind::Cookie,
+            ),
+            ("By Ann Lee, Political Correspondent", BoilerKind::Byline),
+            (
+                "Posted by Island Herald staff · 4 March 2021",
+                BoilerKind::Byline,
+            ),
+            ("Copyright 2021 Island Herald Ltd.", BoilerKind::Copyright),
+            (
+                "© 2021 Island Herald. All rights reserved.",
+                BoilerKind::Copyright,
+            ),
+        ];
+        for (line, kind) in cases {
+            let text = format!(
+                "Dock workers extended their strike on Monday, the union said.\n{line}\nThe port authority said talks would resume."
+            );
+            let k = kinds(&text);
+            assert_eq!(k, vec![(line.to_string(), *kind)], "{line}");
+        }
+    }
+
+    #[test]
+    fn related_lists_are_dimmed_to_their_end() {
+        let t = "The strike ended on Friday.\nRelated articles\n- Ferry timetable changes\nCouncil approves new fire station\n\nThe port reopened on Saturday morning after the union and the port authority signed the agreement, officials said.";
+        let k = kinds(t);
+        let got: Vec<&str> = k.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Related articles",
+                "- Ferry timetable changes",
+                "Council approves new fire station"
+            ]
+        );
+        assert!(k.iter().all(|x| x.1 == BoilerKind::Related));
+    }
+
+    #[test]
+    fn news_that_looks_like_boilerplate_is_kept() {
+        for line in [
+            "By Tuesday, the fire was out and residents were allowed home.",
+            "Netflix said subscribers rose by 8 million in the quarter.",
+            "The minister said she would follow the advice of the committee.",
+            "Photographers gathered outside the court on Monday.",
+        ] {
+            assert_eq!(kinds(line), vec![], "{line}");
+        }
     }
 }

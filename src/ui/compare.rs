@@ -204,10 +204,13 @@ impl Widget for CompareView<'_> {
         let Some(link) = index.links[p.0].iter().find(|l| l.to == p.1) else {
             return;
         };
+        let sources = index.statement_sources(p.0);
         let head = format!(
-            "{} · score {:.2}{}",
+            "{} · score {:.2} · {} independent source{}{}",
             link.relation.label(),
             link.score,
+            sources,
+            if sources == 1 { "" } else { "s" },
             link.conflict
                 .as_ref()
                 .map_or(String::new(), |c| format!(" · {c}"))

@@ -1,5 +1,6 @@
 //! Overlays for following claims: a claim's links (source, relation,
-//! score, quote diff, conflict), and the list to pick a document to compare.
+//! score, what the link rests on, quote diff, conflict), and the list to
+//! pick a document to compare.
 
 use super::compare::render_diff;
 use super::{View, centered, fit};
@@ -21,25 +22,25 @@ impl Widget for LinksOverlay<'_> {
         let Some(index) = view.index else { return };
         let claim = &index.claims[self.claim];
         let links = &index.links[self.claim];
+        // Each link: its head, the other claim, what it rests on, and the
+        // quote diff or conflict when there is one.
+        const PER: u16 = 4;
         let r = centered(
             area,
             area.width.saturating_sub(4).min(110),
             area.height
                 .saturating_sub(2)
-                .min(4 + links.len() as u16 * 3 + 2),
+                .min(4 + links.len() as u16 * PER + 2),
         );
         Clear.render(r, buf);
         let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
         buf.set_style(r, popup);
+        let sources = index.statement_sources(self.claim);
         let title = format!(
             " {} · {} source{} · Enter go · c compare · q close ",
             claim.kind.label(),
-            index.sources[self.claim],
-            if index.sources[self.claim] == 1 {
-                ""
-            } else {
-                "s"
-            }
+            sources,
+            if sources == 1 { "" } else { "s" }
         );
         Block::default()
             .borders(Borders::ALL)
@@ -62,8 +63,7 @@ impl Widget for LinksOverlay<'_> {
         }
         y += 1;
         // Keep the selected link in view.
-        let per = 3u16;
-        let room = (inner.bottom().saturating_sub(y) / per).max(1) as usize;
+        let room = (inner.bottom().saturating_sub(y) / PER).max(1) as usize;
         let first = self.selected.saturating_sub(room - 1);
         for (i, l) in links.iter().enumerate().skip(first).take(room) {
             if y >= inner.bottom() {
@@ -108,6 +108,21 @@ impl Widget for LinksOverlay<'_> {
                 fit(&d.text[to.range.clone()], w.saturating_sub(2)),
                 w.saturating_sub(2),
                 popup,
+            );
+            y += 1;
+            if y >= inner.bottom() {
+                break;
+            }
+            let basis = index.explain(view.docs, self.claim, l.to);
+            buf.set_stringn(
+                inner.x + 2,
+                y,
+                fit(
+                    &format!("rests on {}", basis.summary()),
+                    w.saturating_sub(2),
+                ),
+                w.saturating_sub(2),
+                popup.patch(theme.get("ui.text.dim")),
             );
             y += 1;
             if y >= inner.bottom() {

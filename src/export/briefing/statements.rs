@@ -47,11 +47,19 @@ impl Statement {
     }
 }
 
-/// The sources of claim `rep`: itself and the claims its strong links point
-/// at, one citation per group of copies.
+/// The sources of claim `rep`: itself and the other claims of its
+/// statement, one citation per group of copies (per source, the claim the
+/// representative links to most strongly, else its first).
 pub fn citations(index: &Index, rep: usize) -> Vec<Citation> {
     let mut members = vec![rep];
     members.extend(index.links[rep].iter().filter(|l| strong(l)).map(|l| l.to));
+    members.extend(
+        index.statements[index.statement_of[rep]]
+            .claims
+            .iter()
+            .copied()
+            .filter(|&m| m != rep),
+    );
     let mut out: Vec<Citation> = Vec::new();
     // Per group of copies, the claim in the fuller document.
     for &m in &members {
@@ -143,10 +151,12 @@ pub fn statements(index: &Index, in_scope: &dyn Fn(usize) -> bool) -> Vec<Statem
         if taken[c] {
             continue;
         }
-        taken[c] = true;
-        for l in index.links[c].iter().filter(|l| strong(l)) {
-            taken[l.to] = true;
+        // Every claim of its statement (as the index clusters them) is
+        // this item: a statement is listed once.
+        for &m in &index.statements[index.statement_of[c]].claims {
+            taken[m] = true;
         }
+        taken[c] = true;
         out.push(Statement {
             rep: c,
             sources,
