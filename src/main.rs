@@ -404,6 +404,9 @@ fn run_reader(cli: Cli) -> ExitCode {
     if let Some(n) = notes.first() {
         state.message = Some(n.clone());
     }
+    // The pins saved for this corpus (what the store reports on opening,
+    // such as a corrupt file moved aside, shows in the status bar and `L`).
+    state.attach_pins(crossread::pins::PinStore::open(&inputs_of(&cli.paths)));
     let wraps = WrapCache::default();
     let help_lines = ui::help::lines(&keymap).len();
     let mut dirty = true;
