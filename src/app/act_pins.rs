@@ -305,7 +305,7 @@ impl AppState {
 
     fn add_pin(&mut self, ctx: &Ctx, pin: Pin, r: Resolved) {
         let id = pin.id.clone();
-        let what = format!("{} “{}”", pin.kind.label(), short(pin.label(), 40));
+        let what = format!("{} “{}”", pin.kind.label(), short(pin.label(), 32));
         let saved = self.pins.store.add(pin);
         if self.pins.store.get(&id).is_some() {
             self.pins.resolved.insert(id.clone(), r);
@@ -313,12 +313,10 @@ impl AppState {
         }
         let n = self.pins.store.pins().len();
         self.pins_changed(ctx);
+        let count = format!("{n} pin{}", if n == 1 { "" } else { "s" });
         self.message = Some(match saved {
-            Ok(()) => format!(
-                "pinned {what} · {n} pin{} · P lists them",
-                if n == 1 { "" } else { "s" }
-            ),
-            Err(e) => format!("pinned {what}, but {e}"),
+            Ok(()) => format!("{count} · pinned {what} · P lists them"),
+            Err(e) => format!("{count} · pinned {what}, but {e}"),
         });
     }
 
