@@ -51,6 +51,10 @@ struct Cli {
 enum Command {
     /// Print the analysis of the corpus (default: the bundled seeds) to stdout.
     Export(ExportArgs),
+    /// What the sources say about TERM: the card of the entity it names
+    /// (by name or alias), else the text hits grouped by document. Exit
+    /// code 0 when found, 1 when nothing is, 2 on error.
+    Lookup(LookupArgs),
     /// Write a synthetic corpus of COUNT articles recombined from the
     /// articles in FROM (default: the seeds), for benchmarks.
     GenCorpus {
@@ -90,6 +94,30 @@ struct ExportArgs {
     force: bool,
     /// Files or folders of articles.
     paths: Vec<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct LookupArgs {
+    /// A name, an alias, a word or a phrase (a capital makes case matter).
+    term: String,
+    /// Files or folders of articles (default: the bundled seeds).
+    paths: Vec<PathBuf>,
+    /// Print JSON (the shape is in the README) instead of text.
+    #[arg(long)]
+    json: bool,
+    /// TERM is a regular expression.
+    #[arg(long)]
+    regex: bool,
+    /// Print every source, date, claim and hit (by default long lists are
+    /// cut, saying how much was left out).
+    #[arg(long)]
+    all: bool,
+    /// At most N hits printed.
+    #[arg(long, value_name = "N", default_value_t = 40)]
+    max: usize,
+    /// No colour even on a terminal (as NO_COLOR does).
+    #[arg(long)]
+    no_color: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,6 +183,7 @@ fn main() -> ExitCode {
     match cli.command {
         None => run_reader(cli),
         Some(Command::Export(ref args)) => run_export(args),
+        Some(Command::Lookup(ref args)) => run_lookup(args),
         Some(Command::GenCorpus {
             count,
             bytes,
@@ -309,6 +338,50 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn run_lookup(args: &LookupArgs) -> ExitCode {
+    let loaded = match load_corpus(&args.paths) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    for i in &loaded.issues {
+        eprintln!("crossread: {i}");
+    }
+    let (aliases, alias_issues) =
+        corpus::load_aliases(&inputs_of(&args.paths), config_dir().as_deref());
+    for i in &alias_issues {
+        eprintln!("crossread: {i}");
+    }
+    let index = crossread::index::Index::build(&loaded.documents, &aliases);
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let no_color = args.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = if terminal {
+        crossterm::terminal::size().map_or(80, |(w, _)| (w as usize).clamp(40, 100))
+    } else {
+        80
+    };
+    let opts = crossread::lookup::Options {
+        term: args.term.clone(),
+        regex: args.regex,
+        json: args.json,
+        all: args.all,
+        max_hits: args.max,
+        color: terminal && !no_color && !args.json,
+        width,
+    };
+    let code = crossread::lookup::run(
+        &loaded.documents,
+        &index,
+        &opts,
+        &mut stdout.lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code)
+}
+
 fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
     crossread::text::sanitize::sanitize(s)
 }
@@ -411,6 +484,9 @@ fn run_reader(cli: Cli) -> ExitCode {
     if let Some(n) = notes.first() {
         state.message = Some(n.clone());
     }
+    // The pins saved for this corpus (what the store reports on opening,
+    // such as a corrupt file moved aside, shows in the status bar and `L`).
+    state.attach_pins(crossread::pins::PinStore::open(&inputs_of(&cli.paths)));
     let wraps = WrapCache::default();
     let help_lines = ui::help::lines(&keymap).len();
     let mut dirty = true;

@@ -61,6 +61,23 @@ pub enum Action {
     Back,
     /// Forward again after going back.
     Forward,
+    /// Pin what you are on (with a note typed at once).
+    Pin,
+    /// The list of pins.
+    PinsList,
+    /// In the pins list: move the selected pin up / down.
+    PinUp,
+    PinDown,
+    /// In the pins list: edit the selected pin's note.
+    EditNote,
+    /// In the pins list: delete the selected pin (undo brings it back).
+    DeletePin,
+    /// Undo the last deletion.
+    Undo,
+    /// Write the briefing of the pins to a file.
+    WriteBriefing,
+    /// Yes, to a question (replace a file).
+    Yes,
 }
 
 /// Input that is not a key: the mouse and the terminal.

@@ -25,6 +25,12 @@ pub enum Context {
     Compare,
     Picker,
     Help,
+    /// The pins list.
+    Pins,
+    /// Typing a pin's note or a file name on the bottom line.
+    Note,
+    /// A yes/no question on the bottom line.
+    Ask,
 }
 
 /// The default bindings: (context, keys, action, description). Help is
@@ -187,6 +193,18 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::Forward,
         "forward again (Ctrl-i is Tab in most terminals)",
     ),
+    (
+        Context::Global,
+        "p",
+        Action::Pin,
+        "pin the current claim (or chosen event, entity, hit) with a note",
+    ),
+    (
+        Context::Global,
+        "P",
+        Action::PinsList,
+        "the pins: go, reorder, note, delete, write the briefing",
+    ),
     (Context::Global, "? <F1>", Action::Help, "this help"),
     (
         Context::Global,
@@ -296,6 +314,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::Confirm,
         "go to the hit (on an entity: choose it)",
     ),
+    (
+        Context::Hits,
+        "p",
+        Action::Pin,
+        "pin the selected hit (or entity), with a note",
+    ),
     (Context::Hits, "q <Esc> H", Action::Close, "close the list"),
     (
         Context::Filter,
@@ -324,6 +348,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         "c",
         Action::Compare,
         "compare the two documents",
+    ),
+    (
+        Context::Links,
+        "p",
+        Action::Pin,
+        "pin the selected linked claim, with a note",
     ),
     (Context::Links, "q <Esc>", Action::Close, "close the links"),
     (
@@ -407,6 +437,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         Action::Confirm,
         "go there (an entity: its card)",
     ),
+    (
+        Context::Card,
+        "p",
+        Action::Pin,
+        "pin the selected claim or event (else the entity), with a note",
+    ),
     (Context::Card, "q <Esc> e", Action::Close, "close the card"),
     (
         Context::Finder,
@@ -471,4 +507,103 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
     ),
     (Context::Help, "<PgUp>", Action::PageUp, "a page up"),
     (Context::Help, "q <Esc> ? <F1>", Action::Close, "close help"),
+    (Context::Pins, "j <Down>", Action::Down, "next pin"),
+    (Context::Pins, "k <Up>", Action::Up, "previous pin"),
+    (
+        Context::Pins,
+        "<PgDn> <Ctrl-d>",
+        Action::PageDown,
+        "a page down",
+    ),
+    (
+        Context::Pins,
+        "<PgUp> <Ctrl-u>",
+        Action::PageUp,
+        "a page up",
+    ),
+    (Context::Pins, "g <Home>", Action::Top, "first pin"),
+    (Context::Pins, "G <End>", Action::Bottom, "last pin"),
+    (
+        Context::Pins,
+        "<Enter>",
+        Action::Confirm,
+        "go to the pinned place (a jump: Ctrl-o comes back)",
+    ),
+    (
+        Context::Pins,
+        "K <S-Up>",
+        Action::PinUp,
+        "move the pin up (the briefing keeps this order)",
+    ),
+    (
+        Context::Pins,
+        "J <S-Down>",
+        Action::PinDown,
+        "move the pin down",
+    ),
+    (
+        Context::Pins,
+        "e a",
+        Action::EditNote,
+        "edit the pin's note",
+    ),
+    (
+        Context::Pins,
+        "d <Delete>",
+        Action::DeletePin,
+        "delete the pin (u undoes)",
+    ),
+    (Context::Pins, "u", Action::Undo, "undo the last deletion"),
+    (
+        Context::Pins,
+        "w",
+        Action::WriteBriefing,
+        "write the briefing of the pins to a file (asks before replacing)",
+    ),
+    (Context::Pins, "q <Esc> P", Action::Close, "close the list"),
+    (
+        Context::Note,
+        "<Enter>",
+        Action::Confirm,
+        "keep: pin with this note / keep the note / write the file",
+    ),
+    (
+        Context::Note,
+        "<Esc>",
+        Action::Close,
+        "a new pin: pin it without a note; else cancel",
+    ),
+    (
+        Context::Note,
+        "<Ctrl-w>",
+        Action::DeleteWord,
+        "delete the word before the cursor",
+    ),
+    (Context::Note, "<Ctrl-u>", Action::ClearInput, "clear"),
+    (Context::Note, "<Left>", Action::CursorLeft, "cursor left"),
+    (
+        Context::Note,
+        "<Right>",
+        Action::CursorRight,
+        "cursor right",
+    ),
+    (
+        Context::Note,
+        "<Home> <Ctrl-a>",
+        Action::CursorHome,
+        "cursor to the start",
+    ),
+    (
+        Context::Note,
+        "<End>",
+        Action::CursorEnd,
+        "cursor to the end",
+    ),
+    (Context::Ask, "y", Action::Yes, "yes: replace the file"),
+    (
+        Context::Ask,
+        "n <Esc> <Enter>",
+        Action::Close,
+        "no: keep the file and choose another name",
+    ),
 ];

@@ -65,6 +65,9 @@ impl AppState {
     /// compare view, cancel or clear the filter, clear the search's
     /// highlights, then the selection. Never quits.
     pub(super) fn escape(&mut self, ctx: &Ctx) {
+        if self.overlays.top() == Some(&super::overlay::Overlay::PinPrompt) {
+            return self.escape_pin_prompt(ctx);
+        }
         if self.overlays.close_top() {
             return;
         }

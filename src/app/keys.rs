@@ -19,6 +19,11 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             Overlay::Hits { .. } => Context::Hits,
             Overlay::Finder => Context::Finder,
             Overlay::Card => Context::Card,
+            Overlay::Pins => Context::Pins,
+            Overlay::PinPrompt if state.pins.prompt.as_ref().is_some_and(|p| p.asks()) => {
+                Context::Ask
+            }
+            Overlay::PinPrompt => Context::Note,
         };
         return vec![c];
     }
@@ -41,7 +46,7 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
 fn typing(contexts: &[Context]) -> bool {
     matches!(
         contexts.first(),
-        Some(Context::Filter | Context::Prompt | Context::Finder)
+        Some(Context::Filter | Context::Prompt | Context::Finder | Context::Note)
     )
 }
 

@@ -5,6 +5,7 @@
 
 mod act_card;
 mod act_finder;
+mod act_pins;
 mod act_search;
 pub mod action;
 pub mod bindings;
@@ -22,11 +23,13 @@ pub mod layout;
 mod motion;
 mod mouse;
 pub mod overlay;
+pub mod pins;
 pub mod search;
 pub mod sidebar;
 pub mod state;
 pub mod timeline;
 
+pub use act_pins::PinWhat;
 pub use action::{Action, Input};
 pub use compare::Compare;
 pub use keymap::{Context, Keymap};

@@ -26,7 +26,9 @@ impl AppState {
         if let Some(o) = self.overlays.top_mut() {
             match *o {
                 Overlay::Help { .. } => o.scroll_by(delta, ctx.help_lines, overlay_page),
-                Overlay::Log { .. } => o.scroll_by(delta, ctx.issues.len(), overlay_page),
+                Overlay::Log { .. } => {
+                    o.scroll_by(delta, ctx.issues.len() + self.pins.log.len(), overlay_page)
+                }
                 Overlay::Links { claim, .. } => {
                     let n = ctx.index.map_or(0, |i| i.links[claim].len());
                     o.select_by(delta, n)
@@ -59,6 +61,16 @@ impl AppState {
                     };
                     self.finder_move(d);
                 }
+                Overlay::Pins => {
+                    let d = match action {
+                        Action::PageDown | Action::PageUp => {
+                            delta.signum() * (self.size.height as isize / 3).max(1)
+                        }
+                        _ => delta,
+                    };
+                    self.pins.move_by(d);
+                }
+                Overlay::PinPrompt => {}
             }
             return;
         }

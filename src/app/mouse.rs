@@ -26,7 +26,8 @@ impl AppState {
                     c.move_by(delta);
                 }
             }
-            Some(Overlay::Links { .. } | Overlay::Picker { .. }) => {}
+            Some(Overlay::Pins) => self.pins.move_by(delta.signum()),
+            Some(Overlay::Links { .. } | Overlay::Picker { .. } | Overlay::PinPrompt) => {}
             None => {
                 if self.compare.is_some() {
                     self.scroll_doc(ctx, delta);

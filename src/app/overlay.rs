@@ -26,6 +26,11 @@ pub enum Overlay {
     Finder,
     /// An entity's card (its state is the app's `card`).
     Card,
+    /// The pins list (its state is the app's `pins`).
+    Pins,
+    /// The one-line prompt for a pin's note, a file name or a question,
+    /// on the bottom line (its state is `pins.prompt`).
+    PinPrompt,
 }
 
 impl Overlay {

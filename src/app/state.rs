@@ -11,6 +11,7 @@ use super::input::Edit;
 use super::jumps::JumpList;
 use super::layout::{self, Panes};
 use super::overlay::{Overlay, Overlays};
+use super::pins::PinsState;
 use super::search::{SearchState, Walk};
 use super::sidebar::{SidebarState, SidebarTab};
 use super::timeline::TimelineState;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub card: Option<CardState>,
     /// What `n`/`N` walk: the search's hits or the chosen entity's mentions.
     pub walk: Walk,
+    /// The pins of this corpus, the pins list and the note prompt.
+    pub pins: PinsState,
     pub compare: Option<Compare>,
     pub focus: Pane,
     pub theme: usize,
@@ -83,6 +86,7 @@ impl AppState {
             finder: FinderState::default(),
             card: None,
             walk: Walk::default(),
+            pins: PinsState::default(),
             compare: None,
             focus: Pane::Document,
             theme,
@@ -262,7 +266,9 @@ impl AppState {
                 self.scroll_doc(ctx, 0);
             }
             Input::Char(c) => {
-                if self.overlays.top() == Some(&Overlay::Finder) {
+                if self.overlays.top() == Some(&Overlay::PinPrompt) {
+                    self.pin_prompt_edit(Edit::Insert(c));
+                } else if self.overlays.top() == Some(&Overlay::Finder) {
                     self.finder_edit(ctx, Edit::Insert(c));
                 } else if self.search.prompt.is_some() {
                     self.search_edit(ctx, Edit::Insert(c));
@@ -273,7 +279,9 @@ impl AppState {
                 }
             }
             Input::Backspace => {
-                if self.overlays.top() == Some(&Overlay::Finder) {
+                if self.overlays.top() == Some(&Overlay::PinPrompt) {
+                    self.pin_prompt_edit(Edit::Backspace);
+                } else if self.overlays.top() == Some(&Overlay::Finder) {
                     self.finder_edit(ctx, Edit::Backspace);
                 } else if self.search.prompt.is_some() {
                     self.search_edit(ctx, Edit::Backspace);
@@ -291,6 +299,7 @@ impl AppState {
                     self.sidebar.tab = SidebarTab::Entities;
                 }
                 self.refresh_entities(ctx);
+                self.pins_analysed(ctx);
             }
             Input::FinderReady => self.finder_analysed(ctx),
             Input::Action(a) => self.act(a, ctx),
@@ -420,12 +429,23 @@ impl AppState {
             Suspend => self.suspend = true,
             Back => self.go_back(ctx),
             Forward => self.go_forward(ctx),
+            Pin => self.pin_here(ctx),
+            PinsList => self.open_pins(ctx),
+            PinUp => self.shift_pin(ctx, -1),
+            PinDown => self.shift_pin(ctx, 1),
+            EditNote => self.edit_pin_note(),
+            DeletePin => self.delete_pin(ctx),
+            Undo => self.undo_pin(ctx),
+            WriteBriefing => self.ask_briefing_path(),
+            Yes => self.confirm_overwrite(ctx),
         }
     }
 
     /// An edit of whichever text field is taking keys.
     fn edit(&mut self, ctx: &Ctx, e: Edit) {
-        if self.overlays.top() == Some(&Overlay::Finder) {
+        if self.overlays.top() == Some(&Overlay::PinPrompt) {
+            self.pin_prompt_edit(e);
+        } else if self.overlays.top() == Some(&Overlay::Finder) {
             self.finder_edit(ctx, e);
         } else {
             self.search_edit(ctx, e);
@@ -456,6 +476,8 @@ impl AppState {
             Some(Overlay::Hits { selected }) => return self.confirm_hit_row(ctx, selected),
             Some(Overlay::Finder) => return self.confirm_finder(ctx),
             Some(Overlay::Card) => return self.confirm_card(ctx),
+            Some(Overlay::Pins) => return self.confirm_pin_row(ctx),
+            Some(Overlay::PinPrompt) => return self.confirm_pin_prompt(ctx),
             Some(Overlay::Help { .. } | Overlay::Log { .. }) => return,
             None => {}
         }

@@ -48,7 +48,7 @@ struct Removed {
     after: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PinStore {
     /// The pins file; `None` keeps pins in memory only.
     path: Option<PathBuf>,

@@ -9,7 +9,7 @@
 //! costs as much as the words' occurrences, not the corpus. Claims made in
 //! the same words by several documents (copies) are listed once.
 
-use super::{Mode, Query, SearchIndex, Searcher};
+use super::SearchIndex;
 use crate::corpus::{DocId, Document};
 use crate::index::Index;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
@@ -61,10 +61,18 @@ pub struct FinderIndex {
     /// Per claim, the first claim with the same words (itself for the
     /// first), to list copies once.
     claim_canon: Vec<u32>,
+    /// Per claim, its span of words in the word index's ordinals, and the
+    /// number of words of the corpus they were counted in.
+    claim_spans: Vec<(u32, u32)>,
+    words: usize,
     /// True when entities, claims and events are in (the analysis was
     /// there); documents only otherwise.
     pub analysed: bool,
 }
+
+/// Between a document's title, outlet and date as shown, and as matched.
+const SHOWN_SEP: &str = " · ";
+const MATCHED_SEP: &str = " | ";
 
 /// Typographic punctuation made ASCII and whitespace runs one space, so
 /// that most items stay one byte a character in the matcher.
@@ -119,7 +127,11 @@ impl FinderIndex {
         let mut items: Vec<Item> = (0..docs.len())
             .map(|d| Item {
                 target: Target::Document(d),
-                text: doc_line(docs, index, d).into(),
+                // Matched with ASCII separators: a text all ASCII takes
+                // nucleo's fast path (shown with the dots again).
+                text: doc_line(docs, index, d)
+                    .replace(SHOWN_SEP, MATCHED_SEP)
+                    .into(),
                 weight: 0,
             })
             .collect();
@@ -183,10 +195,19 @@ impl FinderIndex {
             });
             event_groups.insert(first, members);
         }
+        let ranges: Vec<(DocId, std::ops::Range<usize>)> =
+            ix.claims.iter().map(|c| (c.doc, c.range.clone())).collect();
+        let words = docs
+            .par_iter()
+            .map(|d| super::words::word_count(&d.text))
+            .sum();
+        let claim_spans = super::words::ordinal_spans(docs, &ranges);
         FinderIndex {
             items,
             event_groups,
             claim_canon,
+            claim_spans,
+            words,
             analysed: true,
         }
     }
@@ -225,16 +246,12 @@ pub struct Claims<'a> {
     pub memory: &'a mut ClaimSearch,
 }
 
-/// Finds the claims a query word begins a word of, remembering: the word's
-/// occurrences (so the next letter narrows them), the claims of the last
-/// words (so typing the second word does not redo the first), and where
-/// every claim lies in the search index's positions.
+/// Finds the claims in which a query word begins a word, remembering the
+/// claims of the last words (so typing the second word does not redo the
+/// first).
 #[derive(Debug, Default, Clone)]
 pub struct ClaimSearch {
-    searcher: Searcher,
     words: Vec<(String, Arc<Vec<usize>>)>,
-    /// Corpus positions of each claim's start and end.
-    spans: Option<Arc<(Vec<u32>, Vec<u32>)>>,
 }
 
 /// How many words' claims are remembered.
@@ -242,52 +259,29 @@ const WORDS: usize = 16;
 
 impl ClaimSearch {
     pub fn clear(&mut self) {
-        self.searcher.clear();
         self.words.clear();
     }
 
-    /// The claims in which `word` begins a word, in claim order.
-    fn claims_of(
-        &mut self,
-        word: &str,
-        search: &SearchIndex,
-        index: &Index,
-        docs: &[Document],
-    ) -> Arc<Vec<usize>> {
+    /// The claims in which `word` begins a word, in claim order: the word
+    /// index's set of the words that begin with it, tested on each claim's
+    /// span of words.
+    fn claims_of(&mut self, word: &str, fi: &FinderIndex, search: &SearchIndex) -> Arc<Vec<usize>> {
         if let Some((_, c)) = self.words.iter().find(|(w, _)| w == word) {
             return c.clone();
         }
-        let spans = self
-            .spans
-            .get_or_insert_with(|| {
-                let (starts, ends) = index
-                    .claims
-                    .iter()
-                    .map(|c| {
-                        (
-                            search.corpus_position(c.doc, c.range.start),
-                            search.corpus_position(c.doc, c.range.end),
-                        )
-                    })
-                    .unzip();
-                Arc::new((starts, ends))
-            })
-            .clone();
-        let (starts, ends) = (&spans.0, &spans.1);
-        let mut ids: Vec<usize> = Vec::new();
-        if let Ok(Some(q)) = Query::new(word, Mode::Words) {
-            let found = self.searcher.corpus_positions(search, docs, &q);
-            // Both are in corpus order: walk them together.
-            let mut j = 0;
-            for &p in &found.pos {
-                while j + 1 < starts.len() && starts[j + 1] <= p {
-                    j += 1;
-                }
-                if starts.get(j).is_some_and(|&s| s <= p) && p < ends[j] && ids.last() != Some(&j) {
-                    ids.push(j);
-                }
-            }
-        }
+        // Spans made for other documents (or none yet): no claims.
+        let ids: Vec<usize> = if fi.words != search.words.len() {
+            Vec::new()
+        } else {
+            let bits = search.words.prefix_bits(word);
+            fi.claim_spans
+                .par_iter()
+                .enumerate()
+                .with_min_len(4096)
+                .filter(|(_, (a, b))| bits.any_in(*a, *b))
+                .map(|(i, _)| i)
+                .collect()
+        };
         let ids = Arc::new(ids);
         self.words.push((word.to_string(), ids.clone()));
         if self.words.len() > WORDS {
@@ -309,7 +303,7 @@ impl FinderIndex {
     /// The text of row `id`, as shown.
     pub fn text(&self, id: u32, docs: &[Document], index: Option<&Index>) -> String {
         match self.items.get(id as usize) {
-            Some(it) => it.text.to_string(),
+            Some(it) => it.text.to_string().replace(MATCHED_SEP, SHOWN_SEP),
             None => {
                 let c = id as usize - self.items.len();
                 index
@@ -333,7 +327,7 @@ fn claims_matching(fi: &FinderIndex, query: &str, cl: &mut Claims) -> Vec<usize>
         .iter()
         .map(|w| {
             let w = super::fold::fold_query(w);
-            cl.memory.claims_of(&w, cl.search, cl.index, cl.docs)
+            cl.memory.claims_of(&w, fi, cl.search)
         })
         .collect();
     lists.sort_by_key(|l| l.len());

@@ -89,6 +89,24 @@ pub fn fold(text: &str) -> Folded {
     Folded { text: out, segs }
 }
 
+/// Append `s` folded as [`fold`] folds it (case folded, whitespace runs
+/// one space; a run at the start of `s` too) to `out`, without the map
+/// back: for words and the separators between them.
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut ws = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !ws {
+                out.push(' ');
+            }
+            ws = true;
+        } else {
+            ws = false;
+            fold_char(c, out);
+        }
+    }
+}
+
 /// Fold a query the way texts are folded.
 pub fn fold_query(q: &str) -> String {
     fold(q).text
@@ -209,6 +227,15 @@ mod tests {
         let o = text.find("and").unwrap();
         let r = f.to_folded(o..o + 3);
         assert_eq!(&f.text[r], "and");
+    }
+
+    #[test]
+    fn folding_pieces_agrees_with_folding_the_whole() {
+        for s in ["The  Straße\n\n\tΟΔΥΣΣΕΥΣ", " x ", "\u{fb01}ne"] {
+            let mut out = String::new();
+            fold_into(s, &mut out);
+            assert_eq!(out, fold(s).text, "{s:?}");
+        }
     }
 
     #[test]

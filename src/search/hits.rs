@@ -1,10 +1,11 @@
 //! Running a query over the corpus: how many hits each document has, and
-//! where the next or previous hit is from a place. A searcher keeps the hits
-//! of the queries typed so far, so that a query that extends one of them
-//! (the next keystroke) checks only that one's hits instead of the corpus.
+//! where the next or previous hit is from a place. Words queries are
+//! counted from the word index ([`super::words`]); a regex, or words that
+//! begin with a symbol, by scanning each document.
 
 use super::index::SearchIndex;
 use super::query::{Matcher, Query};
+use super::words::Plan;
 use crate::corpus::{DocId, Document};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -19,6 +20,10 @@ pub struct Hits {
     /// Hits before each entry of `docs`.
     before: Vec<u64>,
     pub total: u64,
+    /// False when counting stopped early (a regex over a large corpus,
+    /// while typing): `docs` holds the documents counted so far, from the
+    /// first, and `total` their hits.
+    pub complete: bool,
 }
 
 /// One hit: its document, its byte range, and its number among all hits
@@ -43,6 +48,7 @@ impl Hits {
             docs,
             before,
             total,
+            complete: true,
         }
     }
 
@@ -132,46 +138,23 @@ impl Hits {
     }
 }
 
-/// Where a query matches: corpus positions, in order, and for a cased query
-/// the offset of each in its document's original text (so that the next
-/// keystroke checks the case without mapping again).
-#[derive(Debug, Default)]
-pub(crate) struct Found {
-    pub(crate) pos: Vec<u32>,
-    orig: Vec<u32>,
-}
+/// What a remembered count answers: the query's mode and its text.
+type Key = (bool, String);
+/// Hit counts per document, in corpus order.
+type Counts = Arc<Vec<(DocId, u32)>>;
 
-type Positions = Arc<Found>;
-
-/// What a remembered set of positions answers: a folded needle, and for a
-/// cased query its text.
-type Key = (String, Option<String>);
-
-/// Runs queries, remembering where the last few matched so that typing on
-/// narrows instead of searching again, and deleting returns at once.
+/// Runs queries, remembering the counts of the last few so that going back
+/// (Backspace) answers at once.
 #[derive(Debug, Clone, Default)]
 pub struct Searcher {
-    /// (key, its positions), newest last.
-    recent: Vec<(Key, Positions)>,
+    /// (key, its counts per document), newest last.
+    recent: Vec<(Key, Counts)>,
 }
 
 /// How many earlier queries are remembered.
 const RECENT: usize = 24;
-/// Above this many positions they are not kept (memory); the next
-/// keystroke then starts again from the index.
-const KEEP_AT_MOST: usize = 8_000_000;
-
-/// Does a query of key `old` match wherever one of key `new` does (so its
-/// positions can be narrowed to `new`'s)?
-fn covers(old: &Key, new: &Key) -> bool {
-    !old.0.is_empty()
-        && new.0.starts_with(old.0.as_str())
-        && match (&old.1, &new.1) {
-            (None, _) => true,
-            (Some(o), Some(n)) => n.starts_with(o.as_str()),
-            (Some(_), None) => false,
-        }
-}
+/// Documents a regex is counted in between looks at the clock.
+const REGEX_CHUNK: usize = 64;
 
 impl Searcher {
     pub fn clear(&mut self) {
@@ -180,241 +163,73 @@ impl Searcher {
 
     /// Every document's hit count for `q`.
     pub fn search(&mut self, index: &SearchIndex, docs: &[Document], q: Query) -> Hits {
+        self.search_within(index, docs, q, None)
+    }
+
+    /// Every document's hit count for `q`; a regex (a scan of the text)
+    /// stops counting after about `budget`, leaving the hits incomplete
+    /// (`Hits::complete` false) but the keystroke answered. Words queries
+    /// are always complete: the word index answers them in milliseconds.
+    pub fn search_within(
+        &mut self,
+        index: &SearchIndex,
+        docs: &[Document],
+        q: Query,
+        budget: Option<std::time::Duration>,
+    ) -> Hits {
+        let key = (q.mode == super::Mode::Regex, q.text.clone());
+        if let Some((_, c)) = self.recent.iter().find(|(k, _)| *k == key) {
+            return Hits::new(q, c.as_ref().clone());
+        }
         let n = index.len().min(docs.len());
         let counts: Vec<(DocId, u32)> = match &q.matcher {
-            Matcher::Regex { .. } => (0..n)
-                .into_par_iter()
-                .map(|d| (d, index.regex_count(&q, d, &docs[d].text)))
-                .filter(|x| x.1 > 0)
-                .collect(),
+            Matcher::Regex { .. } => {
+                let started = std::time::Instant::now();
+                let mut counts = Vec::new();
+                let mut from = 0;
+                while from < n {
+                    let to = (from + REGEX_CHUNK).min(n);
+                    counts.par_extend(
+                        (from..to)
+                            .into_par_iter()
+                            .map(|d| (d, index.regex_count(&q, d, &docs[d].text)))
+                            .filter(|x| x.1 > 0),
+                    );
+                    from = to;
+                    if from < n && budget.is_some_and(|b| started.elapsed() > b) {
+                        let mut hits = Hits::new(q, counts);
+                        hits.complete = false;
+                        return hits;
+                    }
+                }
+                counts
+            }
             Matcher::Words { .. } if n == 0 || index.counted(&q, 0).is_some() => (0..n)
                 .filter_map(|d| index.counted(&q, d).map(|c| (d, c)))
                 .filter(|x| x.1 > 0)
                 .collect(),
             Matcher::Words { needle, exact, .. } => {
-                let key = (needle.clone(), exact.clone());
-                let found = self.positions(index, docs, &q, key, n);
-                count_per_doc(index, &found.pos)
+                match Plan::new(needle, exact.as_deref())
+                    .filter(|_| !index.words.is_empty() || n == 0)
+                {
+                    Some(plan) => {
+                        let bits = index.words.matches(&plan);
+                        index.words.count_per_doc(&bits)
+                    }
+                    // A query that begins with a symbol: each document is
+                    // scanned.
+                    None => (0..n)
+                        .into_par_iter()
+                        .map(|d| (d, index.doc_hits(&q, d, &docs[d].text).len() as u32))
+                        .filter(|x| x.1 > 0)
+                        .collect(),
+                }
             }
         };
+        self.recent.push((key, Arc::new(counts.clone())));
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
         Hits::new(q, counts)
     }
-
-    /// Where a words query matches, as corpus positions of the folded texts
-    /// (see `SearchIndex::corpus_position`), in order.
-    pub(crate) fn corpus_positions(
-        &mut self,
-        index: &SearchIndex,
-        docs: &[Document],
-        q: &Query,
-    ) -> Arc<Found> {
-        let Matcher::Words { needle, exact, .. } = &q.matcher else {
-            return Arc::default();
-        };
-        let n = index.len().min(docs.len());
-        self.positions(index, docs, q, (needle.clone(), exact.clone()), n)
-    }
-
-    /// Every match of a words query, as (document, original byte offset),
-    /// in corpus order; empty for a regex.
-    pub fn places(
-        &mut self,
-        index: &SearchIndex,
-        docs: &[Document],
-        q: &Query,
-    ) -> Vec<(DocId, usize)> {
-        let Matcher::Words { needle, exact, .. } = &q.matcher else {
-            return Vec::new();
-        };
-        let n = index.len().min(docs.len());
-        let key = (needle.clone(), exact.clone());
-        let found = self.positions(index, docs, q, key, n);
-        let mut doc = found.pos.first().map_or(0, |&p| index.doc_of(p));
-        found
-            .pos
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| {
-                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
-                    doc += 1;
-                }
-                let o = match found.orig.get(i) {
-                    Some(&o) => o as usize,
-                    None => {
-                        let off = (p - index.base[doc]) as usize;
-                        index.docs[doc].to_original(off..off).start
-                    }
-                };
-                (doc, o)
-            })
-            .collect()
-    }
-
-    /// The positions of a words query: remembered, or narrowed from a
-    /// remembered query it extends, or from the index's bucket of its first
-    /// two bytes (a scan only for queries that do not begin a word).
-    fn positions(
-        &mut self,
-        index: &SearchIndex,
-        docs: &[Document],
-        q: &Query,
-        key: Key,
-        n: usize,
-    ) -> Positions {
-        if let Some((_, p)) = self.recent.iter().find(|(k, _)| *k == key) {
-            return p.clone();
-        }
-        let base = self
-            .recent
-            .iter()
-            .filter(|(k, _)| covers(k, &key))
-            .max_by_key(|(k, _)| (k.0.len(), k.1.is_some()))
-            .map(|(k, p)| (k.0.len(), p.clone()));
-        let at_word_start = matches!(
-            q.matcher,
-            Matcher::Words {
-                at_word_start: true,
-                ..
-            }
-        );
-        let found = match base {
-            Some((known, base)) => narrow(index, docs, q, &base.pos, &base.orig, known),
-            // A bucket holds the word starts that begin with the needle's
-            // first two bytes.
-            None if at_word_start => narrow(
-                index,
-                docs,
-                q,
-                index.bucket_starts(key.0.as_bytes()),
-                &[],
-                2,
-            ),
-            None => {
-                let scanned: Vec<u32> = (0..n)
-                    .into_par_iter()
-                    .flat_map_iter(|d| index.scan_positions(q, d))
-                    .collect();
-                narrow(index, docs, q, &scanned, &[], key.0.len())
-            }
-        };
-        let found = Arc::new(found);
-        if found.pos.len() <= KEEP_AT_MOST {
-            self.recent.push((key, found.clone()));
-            if self.recent.len() > RECENT {
-                self.recent.remove(0);
-            }
-        }
-        found
-    }
-}
-
-/// Chunks of positions handled by one task.
-const CHUNK: usize = 1 << 15;
-
-/// The positions where `q` matches: the folded corpus continues with its
-/// needle there (its first `known` bytes are known to), and for a cased
-/// query the original text has its case. `orig`, when not empty, holds the
-/// original offset of each position.
-fn narrow(
-    index: &SearchIndex,
-    docs: &[Document],
-    q: &Query,
-    positions: &[u32],
-    orig: &[u32],
-    known: usize,
-) -> Found {
-    let Matcher::Words { needle, exact, .. } = &q.matcher else {
-        return Found::default();
-    };
-    let rest = &needle.as_bytes()[known.min(needle.len())..];
-    let Some(exact) = exact else {
-        if rest.is_empty() {
-            return Found {
-                pos: positions.to_vec(),
-                orig: Vec::new(),
-            };
-        }
-        let pos = positions
-            .par_chunks(CHUNK)
-            .flat_map_iter(|chunk| {
-                let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
-                chunk.iter().copied().filter(move |&p| {
-                    while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
-                        doc += 1;
-                    }
-                    let t = index.at(doc, p);
-                    t.len() >= known + rest.len()
-                        && rest.iter().zip(&t[known..]).all(|(a, b)| a == b)
-                })
-            })
-            .collect();
-        return Found {
-            pos,
-            orig: Vec::new(),
-        };
-    };
-    let e = exact.as_bytes();
-    let spaced = exact.contains(' ');
-    let pairs: Vec<(u32, u32)> = positions
-        .par_chunks(CHUNK)
-        .enumerate()
-        .flat_map_iter(|(c, chunk)| {
-            let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
-            let origs = orig.get(c * CHUNK..(c * CHUNK + chunk.len()).min(orig.len()));
-            chunk.iter().enumerate().filter_map(move |(i, &p)| {
-                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
-                    doc += 1;
-                }
-                let t = index.at(doc, p);
-                if t.len() < known + rest.len()
-                    || !rest.iter().zip(&t[known..]).all(|(a, b)| a == b)
-                {
-                    return None;
-                }
-                let off = (p - index.base[doc]) as usize;
-                let text = &docs[doc].text;
-                let o = match origs.and_then(|o| o.get(i)) {
-                    Some(&o) => o as usize,
-                    None => index.docs[doc].to_original(off..off).start,
-                };
-                let ok = text.as_bytes().get(o..o + e.len()) == Some(e)
-                    || (spaced && index.confirm_one(q, doc, text, off).is_some());
-                ok.then_some((p, o as u32))
-            })
-        })
-        .collect();
-    let (pos, orig) = pairs.into_iter().unzip();
-    Found { pos, orig }
-}
-
-/// Hits per document from the positions of the matches.
-fn count_per_doc(index: &SearchIndex, positions: &[u32]) -> Vec<(DocId, u32)> {
-    let per: Vec<Vec<(DocId, u32)>> = positions
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut out: Vec<(DocId, u32)> = Vec::new();
-            let mut doc = chunk.first().map_or(0, |&p| index.doc_of(p));
-            for &p in chunk {
-                while index.base.get(doc + 1).is_some_and(|&b| b <= p) {
-                    doc += 1;
-                }
-                match out.last_mut() {
-                    Some((d, c)) if *d == doc => *c += 1,
-                    _ => out.push((doc, 1)),
-                }
-            }
-            out
-        })
-        .collect();
-    // Join the chunks: a document may straddle two.
-    let mut all: Vec<(DocId, u32)> = Vec::new();
-    for part in per {
-        for (d, c) in part {
-            match all.last_mut() {
-                Some((ld, lc)) if *ld == d => *lc += c,
-                _ => all.push((d, c)),
-            }
-        }
-    }
-    all
 }

@@ -1,15 +1,16 @@
 //! The search index, built once per corpus (in the background):
 //!
-//! - every document case folded, with its map back to the original;
-//! - every place a word begins in the folded corpus, grouped by the word's
-//!   first two bytes (a bucket holds, in corpus order, every word start
-//!   beginning with those two bytes), so a query is checked only at the
-//!   word starts that can begin it, never by scanning the corpus;
+//! - every document case folded, with its map back to the original (where
+//!   the hits of one document are found, to show them and step to them);
+//! - the word index ([`super::words`]): every word of the corpus in order,
+//!   where each distinct word occurs and what separates it from the word
+//!   before, so that a words query is counted without reading the text;
 //! - per document, how many words begin with each ASCII letter or digit,
 //!   so a one-letter query (the first keystroke) is counted from a table.
 
 use super::fold::{Folded, fold};
 use super::query::{Matcher, Query, Space};
+use super::words::WordIndex;
 use crate::corpus::{DocId, Document};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -26,11 +27,6 @@ fn alnum_slot(b: u8) -> Option<usize> {
     }
 }
 
-/// The bucket of a word beginning with `a`, `b`.
-fn bucket(a: u8, b: u8) -> usize {
-    (a as usize) << 8 | b as usize
-}
-
 /// Does a word begin at byte `p` of `t` (a letter or digit there, none
 /// just before)?
 pub(super) fn word_start(t: &str, p: usize) -> bool {
@@ -44,12 +40,8 @@ pub(super) fn word_start(t: &str, p: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub(super) docs: Vec<Folded>,
-    /// Where each document begins in the corpus's positions (the folded
-    /// texts one after the other), plus the end.
-    pub(super) base: Vec<u32>,
-    /// Word starts (corpus positions) by bucket: `starts[offsets[k]..offsets[k + 1]]`.
-    offsets: Vec<u32>,
-    starts: Vec<u32>,
+    /// The words of the corpus, for counting words queries.
+    pub words: WordIndex,
     /// Per document, words beginning with each ASCII letter or digit in the
     /// folded text (caseless), and with each capital letter in the original
     /// (cased).
@@ -60,8 +52,6 @@ pub struct SearchIndex {
 /// One document's part of the index.
 struct DocPart {
     folded: Folded,
-    /// (bucket, folded offset) of each word start, in order.
-    words: Vec<(u16, u32)>,
     caseless: [u32; ALNUM],
     cased: [u32; ALNUM],
 }
@@ -69,29 +59,26 @@ struct DocPart {
 fn doc_part(text: &str) -> DocPart {
     let folded = fold(text);
     let t = folded.text.as_bytes();
-    let mut words = Vec::with_capacity(t.len() / 6);
     let mut caseless = [0u32; ALNUM];
     let mut cased = [0u32; ALNUM];
     let mut prev_alnum = false;
     for (p, c) in folded.text.char_indices() {
         let alnum = c.is_alphanumeric();
-        if alnum && !prev_alnum {
-            let b = t.get(p + 1).copied().unwrap_or(b' ');
-            words.push((bucket(t[p], b) as u16, p as u32));
-            if let Some(k) = alnum_slot(t[p]) {
-                caseless[k] += 1;
-                // Cased: words whose original first letter is this capital.
-                let o = folded.to_original(p..p + 1).start;
-                if text.as_bytes().get(o).is_some_and(u8::is_ascii_uppercase) {
-                    cased[k] += 1;
-                }
+        if alnum
+            && !prev_alnum
+            && let Some(k) = alnum_slot(t[p])
+        {
+            caseless[k] += 1;
+            // Cased: words whose original first letter is this capital.
+            let o = folded.to_original(p..p + 1).start;
+            if text.as_bytes().get(o).is_some_and(u8::is_ascii_uppercase) {
+                cased[k] += 1;
             }
         }
         prev_alnum = alnum;
     }
     DocPart {
         folded,
-        words,
         caseless,
         cased,
     }
@@ -99,38 +86,14 @@ fn doc_part(text: &str) -> DocPart {
 
 impl SearchIndex {
     pub fn build(docs: &[Document]) -> SearchIndex {
-        let parts: Vec<DocPart> = docs.par_iter().map(|d| doc_part(&d.text)).collect();
-        let mut index = SearchIndex::default();
-        let mut base = 0u64;
-        let mut sizes = vec![0u32; 1 << 16];
-        for p in &parts {
-            index.base.push(base as u32);
-            base += p.folded.text.len() as u64 + 1;
-            for (k, _) in &p.words {
-                sizes[*k as usize] += 1;
-            }
-        }
-        index.base.push(base.min(u32::MAX as u64) as u32);
-        // Counting sort into buckets; corpus order within each.
-        let mut offsets = Vec::with_capacity(sizes.len() + 1);
-        let mut total = 0u32;
-        for s in &sizes {
-            offsets.push(total);
-            total += s;
-        }
-        offsets.push(total);
-        let mut fill = offsets.clone();
-        let mut starts = vec![0u32; total as usize];
-        for (d, p) in parts.iter().enumerate() {
-            let b = index.base[d];
-            for (k, off) in &p.words {
-                let slot = &mut fill[*k as usize];
-                starts[*slot as usize] = b + off;
-                *slot += 1;
-            }
-        }
-        index.offsets = offsets;
-        index.starts = starts;
+        let (parts, words): (Vec<DocPart>, WordIndex) = rayon::join(
+            || docs.par_iter().map(|d| doc_part(&d.text)).collect(),
+            || WordIndex::build(docs),
+        );
+        let mut index = SearchIndex {
+            words,
+            ..SearchIndex::default()
+        };
         for p in parts {
             index.caseless_counts.push(p.caseless);
             index.cased_counts.push(p.cased);
@@ -145,35 +108,6 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
-    }
-
-    /// The corpus position (as the searcher reports them) of byte `pos` of
-    /// document `doc`'s original text.
-    pub fn corpus_position(&self, doc: DocId, pos: usize) -> u32 {
-        let f = self.docs[doc].to_folded(pos..pos).start;
-        self.base[doc] + f as u32
-    }
-
-    /// The document holding corpus position `pos`.
-    pub(super) fn doc_of(&self, pos: u32) -> DocId {
-        self.base.partition_point(|&b| b <= pos).saturating_sub(1)
-    }
-
-    /// The word starts of a bucket, in corpus order.
-    pub(super) fn bucket_starts(&self, needle: &[u8]) -> &[u32] {
-        let (a, b) = match needle {
-            [a, b, ..] => (*a, *b),
-            _ => return &[],
-        };
-        let k = bucket(a, b);
-        &self.starts[self.offsets[k] as usize..self.offsets[k + 1] as usize]
-    }
-
-    /// Bytes of the folded corpus from position `pos` on (within its
-    /// document).
-    pub(super) fn at(&self, doc: DocId, pos: u32) -> &[u8] {
-        let off = (pos - self.base[doc]) as usize;
-        self.docs[doc].text.as_bytes().get(off..).unwrap_or(&[])
     }
 
     /// The count of a one-letter query in `doc`, from the table, when the
@@ -271,16 +205,6 @@ impl SearchIndex {
             }
         }
         out
-    }
-
-    /// Corpus positions of a words query's needle in `doc` (for keeping, so
-    /// that the next keystroke narrows them).
-    pub(super) fn scan_positions(&self, q: &Query, doc: DocId) -> Vec<u32> {
-        let b = self.base[doc];
-        self.folded_occurrences(q, doc, 0..usize::MAX)
-            .into_iter()
-            .map(|o| b + o as u32)
-            .collect()
     }
 
     /// How many matches a regex has in `doc`.

@@ -37,6 +37,20 @@ impl Names {
         n
     }
 
+    /// The entity whose name or alias `query` is (any case; the most
+    /// mentioned when several).
+    pub fn exact(&self, query: &str) -> Option<usize> {
+        let q = fold_query(query.trim());
+        self.exact.get(&q).and_then(|v| v.first().copied())
+    }
+
+    /// The entities whose name or an alias has `query` as a whole word
+    /// (of three letters or more), most mentioned first.
+    pub fn with_word(&self, query: &str) -> &[usize] {
+        let q = fold_query(query.trim());
+        self.words.get(&q).map_or(&[], Vec::as_slice)
+    }
+
     /// The entity `query` names: one whose name or alias it is (the most
     /// mentioned when several), else the most mentioned whose name has it
     /// as a whole word.

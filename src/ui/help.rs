@@ -24,6 +24,9 @@ fn section_title(c: Context) -> &'static str {
         Context::Picker => "Choosing a document to compare",
         Context::Help => "In this help",
         Context::Card => "In an entity's card",
+        Context::Pins => "In the pins list (P)",
+        Context::Note => "Typing a pin's note or a file name",
+        Context::Ask => "Asked to replace a file",
     }
 }
 

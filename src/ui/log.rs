@@ -1,6 +1,8 @@
-//! The load log: every file that was skipped or read with a warning.
+//! The load log: every file that was skipped or read with a warning, and
+//! what the pins store reported (a corrupt file moved aside, a save that
+//! failed).
 
-use super::{View, centered, fit};
+use super::{View, centered, fit, wrap_plain};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -8,25 +10,33 @@ use ratatui::widgets::Widget;
 pub struct LogOverlay<'a> {
     pub view: &'a View<'a>,
     pub scroll: usize,
+    /// Messages about the pins, after the files'.
+    pub notes: &'a [String],
 }
 
 impl Widget for LogOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.view.theme;
         let issues = self.view.issues;
-        let r = centered(
-            area,
-            area.width.saturating_sub(4).max(10),
-            (issues.len().max(1) + 2) as u16,
-        );
+        let count = issues.len() + self.notes.len();
+        let width = area.width.saturating_sub(4).max(10);
+        // Long messages (two paths in one) are wrapped, not cut.
+        let inner_w = width.saturating_sub(2).max(1) as usize;
+        let height: usize = issues
+            .iter()
+            .map(|i| i.to_string())
+            .chain(self.notes.iter().cloned())
+            .map(|t| wrap_plain(&t, inner_w).len().max(1))
+            .sum();
+        let r = centered(area, width, (height.max(1) + 2) as u16);
         let (popup, inner) = super::popup_frame(
             buf,
             r,
             theme,
-            format!(" Load messages ({}) ", issues.len()).to_string(),
+            format!(" Load messages ({count}) ").to_string(),
         );
         let w = inner.width as usize;
-        if issues.is_empty() {
+        if count == 0 {
             buf.set_stringn(
                 inner.x,
                 inner.y,
@@ -35,24 +45,27 @@ impl Widget for LogOverlay<'_> {
                 popup,
             );
         }
-        for (row, issue) in issues
+        let lines = issues
             .iter()
-            .skip(self.scroll)
-            .take(inner.height as usize)
-            .enumerate()
-        {
-            let style = if issue.skipped {
-                theme.get("ui.error")
-            } else {
-                theme.get("ui.warning")
-            };
-            buf.set_stringn(
-                inner.x,
-                inner.y + row as u16,
-                fit(&issue.to_string(), w),
-                w,
-                popup.patch(style),
+            .map(|i| {
+                let style = if i.skipped {
+                    theme.get("ui.error")
+                } else {
+                    theme.get("ui.warning")
+                };
+                (i.to_string(), style)
+            })
+            .chain(
+                self.notes
+                    .iter()
+                    .map(|n| (n.clone(), theme.get("ui.warning"))),
             );
+        let wrapped = lines
+            .skip(self.scroll)
+            .flat_map(|(text, style)| wrap_plain(&text, w).into_iter().map(move |l| (l, style)))
+            .take(inner.height as usize);
+        for (row, (text, style)) in wrapped.enumerate() {
+            buf.set_stringn(inner.x, inner.y + row as u16, &text, w, popup.patch(style));
         }
     }
 }

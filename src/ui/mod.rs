@@ -9,6 +9,7 @@ pub mod help;
 pub mod hits;
 pub mod links;
 pub mod log;
+pub mod pins;
 pub mod sidebar;
 pub mod status;
 pub mod theme;
@@ -87,7 +88,14 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
     let area = frame.area();
     match overlay {
         Overlay::Help { scroll } => frame.render_widget(help::HelpOverlay { view, scroll }, area),
-        Overlay::Log { scroll } => frame.render_widget(log::LogOverlay { view, scroll }, area),
+        Overlay::Log { scroll } => frame.render_widget(
+            log::LogOverlay {
+                view,
+                scroll,
+                notes: &state.pins.log,
+            },
+            area,
+        ),
         Overlay::Links { claim, selected } => frame.render_widget(
             links::LinksOverlay {
                 view,
@@ -112,6 +120,12 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
         Overlay::Card => {
             if let Some(card) = state.card.as_ref() {
                 frame.render_widget(card::CardOverlay { view, card }, area)
+            }
+        }
+        Overlay::Pins => frame.render_widget(pins::PinsOverlay { state, view }, area),
+        Overlay::PinPrompt => {
+            if let Some(prompt) = state.pins.prompt.as_ref() {
+                frame.render_widget(pins::PinPromptLine { prompt, view }, area)
             }
         }
         Overlay::Picker { selected } => frame.render_widget(
