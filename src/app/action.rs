@@ -44,6 +44,8 @@ pub enum Action {
     CursorEnd,
     Compare,
     ComparePick,
+    /// In the compare view: the other side follows the focused one, or not.
+    ToggleSync,
     Filter,
     SortEntities,
     ClearSelection,

@@ -72,7 +72,7 @@ impl AppState {
             return self.cancel_search();
         }
         if self.compare.is_some() {
-            self.compare = None;
+            self.close_compare();
             return;
         }
         if self.sidebar.filter_editing || !self.sidebar.filter.is_empty() {

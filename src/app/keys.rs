@@ -19,6 +19,7 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             Overlay::Hits { .. } => Context::Hits,
             Overlay::Finder => Context::Finder,
             Overlay::Card => Context::Card,
+            Overlay::Pair { .. } => Context::Pair,
         };
         return vec![c];
     }

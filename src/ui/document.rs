@@ -115,7 +115,10 @@ pub fn render_doc(
     let Shown { doc, top, focused } = shown_doc;
     let theme = view.theme;
     let Some(d) = view.docs.get(doc) else { return };
-    let title = super::fit(&d.title, area.width.saturating_sub(6) as usize);
+    let title = super::fit(
+        &crate::label::label(view.docs, view.index, doc),
+        area.width.saturating_sub(6) as usize,
+    );
     pane_block(theme, focused)
         .title(Span::styled(format!(" {title} "), theme.get("ui.title")))
         .render(area, buf);
@@ -212,7 +215,7 @@ pub fn render_doc(
             marks
                 .added
                 .iter()
-                .map(|r| (r.clone(), theme.get("diff.plus")))
+                .map(|r| (r.clone(), theme.get("reader.missing")))
                 .collect(),
         ));
     }

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod compare;
+pub mod diff;
 pub mod document;
 pub mod finder;
 pub mod help;
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         .buffer_mut()
         .set_style(area, view.theme.get("ui.text"));
     let panes = state.panes();
-    if let Some(compare) = state.compare {
+    if let Some(compare) = state.compare.as_ref() {
         frame.render_widget(
             compare::CompareView {
                 state,
@@ -112,6 +113,18 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
         Overlay::Card => {
             if let Some(card) = state.card.as_ref() {
                 frame.render_widget(card::CardOverlay { view, card }, area)
+            }
+        }
+        Overlay::Pair { scroll } => {
+            if let Some(compare) = state.compare.as_ref() {
+                frame.render_widget(
+                    compare::PairOverlay {
+                        view,
+                        compare,
+                        scroll,
+                    },
+                    area,
+                )
             }
         }
         Overlay::Picker { selected } => frame.render_widget(
