@@ -45,16 +45,20 @@ fn read_navigate_help_theme_and_quit_restores_the_terminal() {
 
     // Help overlay, then close it.
     t.keys(&["?"]);
-    let s = t.wait_text("Keys · j/k scroll");
+    let s = t.wait_text("What the marks mean");
+    assert!(
+        s.contains("3▐") && s.contains("a claim only this source makes"),
+        "the legend comes first: {s}"
+    );
+    // The keys follow, pages down.
+    t.keys(&["PageDown", "PageDown"]);
+    let s = t.wait_text("Keys: reading");
     assert!(
         s.contains("next document") && s.contains("search the text of every document"),
         "{s}"
     );
-    // The rest is a page down.
-    t.keys(&["PageDown"]);
-    t.wait_text("next theme");
     t.keys(&["Escape"]);
-    t.wait_for("help closed", |s| !s.contains("Keys · j/k scroll"));
+    t.wait_for("help closed", |s| !s.contains("j/k scroll"));
 
     // Theme changes the colours on screen.
     let styled = t.screen_styled();

@@ -50,6 +50,8 @@ pub enum Action {
     SortEntities,
     ClearSelection,
     NextTheme,
+    /// What the text highlights: claims, entities, dates, all, nothing.
+    CycleHighlight,
     ToggleSidebar,
     Help,
     ShowLog,

@@ -167,6 +167,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
     (Context::Global, "t", Action::NextTheme, "next theme"),
     (
         Context::Global,
+        "m",
+        Action::CycleHighlight,
+        "highlight all, claims, entities, dates, or nothing",
+    ),
+    (
+        Context::Global,
         "b",
         Action::ToggleSidebar,
         "show or hide the sidebar",

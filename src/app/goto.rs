@@ -38,10 +38,9 @@ impl AppState {
         let lines = self.lines(ctx);
         let line = self.top_line(&lines) + 1;
         let (at, of) = self.jumps.position();
-        let d = &ctx.docs[loc.doc];
         self.message = Some(format!(
-            "{word} {} · line {line} · “{}” · jump {at}/{of}",
-            d.slug, d.title
+            "{word} {} · line {line} · jump {at}/{of}",
+            crate::label::short(ctx.docs, ctx.index, loc.doc, 32)
         ));
     }
 

@@ -360,6 +360,13 @@ impl AppState {
                 self.timeline.event = None;
             }
             NextTheme => self.theme = (self.theme + 1) % self.theme_count,
+            CycleHighlight => {
+                self.reader.highlight = self.reader.highlight.next();
+                self.message = Some(format!(
+                    "highlighting {} · m for more",
+                    self.reader.highlight.label()
+                ));
+            }
             ToggleSidebar => {
                 self.sidebar.visible = !self.sidebar.visible;
                 if self.panes().sidebar.is_none() {

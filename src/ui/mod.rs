@@ -8,6 +8,7 @@ pub mod document;
 pub mod finder;
 pub mod help;
 pub mod hits;
+pub mod legend;
 pub mod links;
 pub mod log;
 pub mod sidebar;
