@@ -9,7 +9,7 @@
 //!   sources, single-source, in conflict (each assertion once);
 //! - the entities it appears with most (in the same sentences).
 
-use crate::analysis::gazetteer::AliasKind;
+use crate::analysis::entities::AliasKind;
 use crate::corpus::{DocId, Document};
 use crate::index::Index;
 use crate::search::finder::plain;
@@ -106,31 +106,17 @@ pub struct Card {
 /// How many entities are listed as appearing with it.
 const PEERS: usize = 8;
 
-/// How an alias came to name the entity, in words: from the kind the
-/// analysis gave it, and for plain names from how the two strings relate.
-fn how_merged(name: &str, alias: &str, k: AliasKind) -> &'static str {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let initials: String = words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+/// How an alias came to name the entity, in words (the analysis records
+/// the reason of every merge).
+fn how_merged(k: AliasKind) -> &'static str {
     match k {
+        AliasKind::Spelling => "the same name with other accents, hyphens, spaces or case",
+        AliasKind::ShortForm => "another name of the same country or body",
         AliasKind::Demonym => "its people or adjective (demonym)",
-        AliasKind::Capital => "its capital, standing for it",
-        _ if squash(name) == squash(alias) => "the same name with other hyphens, spaces or case",
-        _ if words.len() > 1 && words.last().is_some_and(|l| squash(l) == squash(alias)) => {
-            "the surname alone, resolved to the full name"
-        }
-        _ if initials.len() > 1 && squash(&initials) == squash(alias) => "its acronym",
-        AliasKind::ShortForm => "a short form of the name",
-        AliasKind::Name => "another name for it in the texts",
+        AliasKind::CompanySuffix => "the same company with or without its legal form",
+        AliasKind::Acronym => "its acronym",
+        AliasKind::PartialName => "part of the name, resolved to the full name",
+        AliasKind::User => "merged by your alias file",
     }
 }
 
@@ -273,7 +259,7 @@ impl Card {
                 .iter()
                 .map(|a| CardAlias {
                     name: a.name.clone(),
-                    how: how_merged(&ent.name, &a.name, a.kind),
+                    how: how_merged(a.kind),
                 })
                 .collect(),
             sources,

@@ -69,6 +69,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "kind": e.kind,
                 "aliases": e.aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
                 "alias_kinds": e.aliases.iter().map(|a| json!({"name": a.name, "kind": a.kind})).collect::<Vec<_>>(),
+                "place": e.place,
+                "capital_of": e.capital_of,
                 "mentions_per_document": per_doc,
                 "mentions": mentions,
             })

@@ -14,5 +14,6 @@ pub mod index;
 pub mod label;
 pub mod pins;
 pub mod search;
+pub mod terminal;
 pub mod text;
 pub mod ui;

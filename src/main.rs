@@ -395,7 +395,14 @@ fn run_reader(cli: Cli) -> ExitCode {
     }
     let mut search: Option<crossread::search::SearchIndex> = None;
 
-    let mut terminal = init_terminal();
+    let mut terminal = match crossread::terminal::init(true) {
+        Ok(t) => t,
+        Err(e) => {
+            crossread::terminal::restore();
+            eprintln!("crossread: cannot set up the terminal: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let size = terminal
         .size()
         .map(|s| Rect::new(0, 0, s.width, s.height))
@@ -514,13 +521,16 @@ fn run_reader(cli: Cli) -> ExitCode {
                     state.update(input, &ctx);
                     dirty = true;
                 }
+                if std::mem::take(&mut state.suspend) {
+                    crossread::terminal::suspend(&mut terminal)?;
+                }
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
     })();
-    restore_terminal();
+    crossread::terminal::restore();
     if cli.first_frame_exit {
         eprintln!(
             "first frame after {:.1} ms ({} documents)",
@@ -566,23 +576,4 @@ fn translate(ev: Event, state: &AppState, keymap: &Keymap) -> Option<Input> {
         }),
         _ => None,
     }
-}
-
-fn init_terminal() -> ratatui::DefaultTerminal {
-    // ratatui::init installs a panic hook that restores the terminal; ours
-    // also turns mouse capture off first.
-    let terminal = ratatui::init();
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-        ratatui::restore();
-        hook(info);
-    }));
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
-    terminal
-}
-
-fn restore_terminal() {
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-    ratatui::restore();
 }

@@ -17,7 +17,7 @@ fn bin() -> &'static str {
 fn search_walk_jump_back_finder_card_escape_and_quit() {
     let seeds = common::seeds();
     let t = Tmux::start("lookup", 80, 24, &format!("{} {}", bin(), seeds.display()));
-    t.wait_text("Entities (67)");
+    t.wait_text("Entities (71)");
 
     // Search every document as you type.
     t.keys(&["/"]);

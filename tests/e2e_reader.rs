@@ -154,7 +154,7 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
     let seeds = common::seeds();
     let t = Tmux::start("panes", 120, 40, &format!("{} {}", bin(), seeds.display()));
     // The analysis arrives in the background; the entity list appears.
-    let s = t.wait_text("Entities (67)");
+    let s = t.wait_text("Entities (71)");
     assert!(
         s.contains("Timeline (31 dated events, 1 of unknown date)"),
         "{s}"
@@ -219,7 +219,7 @@ fn resize_storms_do_not_break_the_reader() {
         30,
         &format!("{} {}", bin(), common::seeds().display()),
     );
-    t.wait_text("Entities (67)");
+    t.wait_text("Entities (71)");
     for (w, h) in [
         (10, 4),
         (200, 60),
@@ -244,7 +244,7 @@ fn resize_storms_do_not_break_the_reader() {
             ])
             .status();
     }
-    t.wait_text("Entities (67)");
+    t.wait_text("Entities (71)");
     t.keys(&["q"]);
     let s = t.wait_text("EXITED:");
     assert!(s.contains("EXITED:0"), "{s}");

@@ -153,11 +153,40 @@ fn seeds_structure_and_facts() {
     assert!(aliases(entity(&j, "Moon Jae-in")).contains(&"Moon"));
     let nk = entity(&j, "North Korea");
     assert_eq!(nk["kind"], "place");
-    for a in ["Pyongyang", "DPRK", "North Korean"] {
+    assert_eq!(nk["place"], "country");
+    for a in ["DPRK", "North Korean"] {
         assert!(aliases(nk).contains(&a), "North Korea lacks alias {a}");
     }
+    // A capital is a place of its own that knows its country, never an alias.
+    assert!(!aliases(nk).contains(&"Pyongyang"));
+    let pyongyang = entity(&j, "Pyongyang");
+    assert_eq!(pyongyang["kind"], "place");
+    assert_eq!(pyongyang["place"], "city");
+    assert_eq!(pyongyang["capital_of"], nk["id"]);
+    assert_eq!(entity(&j, "Washington")["place"], "city");
     assert!(aliases(entity(&j, "South Korea")).contains(&"ROK"));
     assert!(aliases(entity(&j, "Belt and Road Initiative")).contains(&"BRI"));
+    // Each alias says how it was merged.
+    let alias_kind = |e: &Value, name: &str| -> String {
+        e["alias_kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .map(|a| a["kind"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no alias {name} in {e}"))
+    };
+    assert_eq!(alias_kind(nk, "DPRK"), "short_form");
+    assert_eq!(alias_kind(nk, "North Korean"), "demonym");
+    assert_eq!(
+        alias_kind(entity(&j, "Kim Jong-un"), "Kim Jong Un"),
+        "spelling"
+    );
+    assert_eq!(alias_kind(trump, "Trump"), "partial_name");
+    assert_eq!(
+        alias_kind(entity(&j, "Belt and Road Initiative"), "BRI"),
+        "acronym"
+    );
     assert_eq!(entity(&j, "White House")["kind"], "organization");
     assert_eq!(entity(&j, "Korean War")["kind"], "event");
     for bad in [
@@ -253,7 +282,12 @@ fn a_second_corpus_generalises() {
     assert_eq!(entity(&j, "Lotte de Vries")["kind"], "person");
     assert!(has_entity(&j, "de Vries"));
     let nl = entity(&j, "Netherlands");
-    assert!(aliases(nl).contains(&"Dutch") && aliases(nl).contains(&"Amsterdam"));
+    assert!(aliases(nl).contains(&"Dutch"));
+    // Amsterdam is a city of its own, not folded into its country.
+    assert!(!aliases(nl).contains(&"Amsterdam"));
+    let amsterdam = entity(&j, "Amsterdam");
+    assert_eq!(amsterdam["kind"], "place");
+    assert_eq!(amsterdam["capital_of"], nl["id"]);
     assert!(aliases(entity(&j, "European Union")).contains(&"EU"));
     assert_eq!(entity(&j, "Port Authority")["kind"], "organization");
 

@@ -23,7 +23,7 @@ fn the_card_answers_who_where_when_and_what_at_80x24_and_200x60() {
         }
         for want in [
             "Stephen Biegun · person · 4 mentions in 1 source",
-            "also “Biegun”: the surname alone",
+            "also “Biegun”: part of the name, resolved to the full name",
             "Sources (1) · mentions",
             "McLARTY KOREA UPDATE",
             "When: ",

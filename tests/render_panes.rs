@@ -92,7 +92,7 @@ fn claims_are_highlighted_with_their_source_count_at_200x60() {
     ));
     // The timeline and the entity sidebar share the screen.
     assert!(
-        s.contains("Timeline (31 dated events, 1 of unknown date)") && s.contains("Entities (67)"),
+        s.contains("Timeline (31 dated events, 1 of unknown date)") && s.contains("Entities (71)"),
         "{s}"
     );
 }
@@ -150,6 +150,12 @@ fn choosing_an_entity_highlights_its_mentions_and_n_walks_them_across_documents(
     // Details show per-document counts.
     assert!(
         screen(&buf).contains("3 mentions in 3 of 5"),
+        "{}",
+        screen(&buf)
+    );
+    // Each alias says how it was merged.
+    assert!(
+        screen(&buf).contains("Sanders (part of name)"),
         "{}",
         screen(&buf)
     );

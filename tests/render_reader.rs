@@ -251,12 +251,17 @@ fn escape_sequences_in_articles_are_shown_not_sent() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("evil.txt"),
-        "Evil\n\nclear \x1b[2J screen and bell \x07 done\n",
+        "Evil\n\nclear \x1b[2J screen and bell \x07 done\n\nhid\u{200B}den \u{FEFF}mark line\u{2028}break tag\u{E0041}s\n",
     )
     .unwrap();
     let h = Harness::new(std::slice::from_ref(&dir), 80, 24);
     let s = screen(&h.render());
     assert!(s.contains("clear ^[[2J screen and bell ^G done"), "{s}");
+    assert!(
+        s.contains("hid<U+200B>den <U+FEFF>mark line<U+2028>break"),
+        "{s}"
+    );
+    assert!(s.contains("tag<U+E0041>s"), "{s}");
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
     std::fs::remove_dir_all(dir).ok();
 }

@@ -59,6 +59,8 @@ pub enum Action {
     Quit,
     /// Quit at once, whatever is open (Ctrl-c).
     ForceQuit,
+    /// Stop and give the shell back; `fg` returns (Ctrl-z).
+    Suspend,
     /// Back to the place before the last jump.
     Back,
     /// Forward again after going back.

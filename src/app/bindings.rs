@@ -215,6 +215,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         "quit at once, from anywhere",
     ),
     (
+        Context::Global,
+        "<Ctrl-z>",
+        Action::Suspend,
+        "suspend to the shell (fg comes back)",
+    ),
+    (
         Context::Sidebar,
         "/",
         Action::Filter,

@@ -196,7 +196,9 @@ impl Keymap {
     }
 
     /// Apply a user keymap file over the defaults. A key the user binds is
-    /// taken from whatever action had it.
+    /// taken from whatever action had it. The file applies whole or not at
+    /// all: any error (with its line) leaves the keys as they were, and so
+    /// does a file that would leave no key to quit or to close.
     pub fn apply_user(&mut self, src: &str) -> Result<(), String> {
         let user: UserKeymap = toml::from_str(src).map_err(|e| {
             let line = e.span().map(|s| src[..s.start].matches('\n').count() + 1);
@@ -205,30 +207,77 @@ impl Keymap {
                 None => e.message().to_string(),
             }
         })?;
+        let mut next = self.clone();
+        let mut errors = Vec::new();
         for (context, keys) in user.0 {
             for (k, action) in keys {
-                let key = parse_key(&k)?;
-                for b in self.bindings.iter_mut().filter(|b| b.context == context) {
-                    b.keys.retain(|x| *x != key);
-                }
-                match self
-                    .bindings
-                    .iter_mut()
-                    .find(|b| b.context == context && b.action == action)
-                {
-                    Some(b) => b.keys.push(key),
-                    None => self.bindings.push(Binding {
-                        context,
-                        keys: vec![key],
-                        action,
-                        description: format!("{action:?}"),
+                match parse_key(&k) {
+                    Ok(key) => next.bind(context, key, action),
+                    Err(e) => errors.push(match line_of(src, &k) {
+                        Some(l) => format!("line {l}: {e}"),
+                        None => e,
                     }),
                 }
             }
         }
-        self.bindings.retain(|b| !b.keys.is_empty());
+        if !errors.is_empty() {
+            return Err(errors.join("; "));
+        }
+        next.bindings.retain(|b| !b.keys.is_empty());
+        for needed in [Action::Quit, Action::Close] {
+            if next.keys_for(Context::Global, needed).is_empty() {
+                return Err(format!(
+                    "the file leaves no key for `{}`",
+                    serde_json::to_value(needed)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        *self = next;
         Ok(())
     }
+
+    fn bind(&mut self, context: Context, key: Key, action: Action) {
+        for b in self.bindings.iter_mut().filter(|b| b.context == context) {
+            b.keys.retain(|x| *x != key);
+        }
+        match self
+            .bindings
+            .iter_mut()
+            .find(|b| b.context == context && b.action == action)
+        {
+            Some(b) => b.keys.push(key),
+            None => self.bindings.push(Binding {
+                context,
+                keys: vec![key],
+                action,
+                description: format!("{action:?}"),
+            }),
+        }
+    }
+}
+
+/// The line of a user keymap file on which `key` is bound (`"<key>" = …`
+/// or `key = …`), for error messages.
+fn line_of(src: &str, key: &str) -> Option<usize> {
+    src.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            let rest = l
+                .strip_prefix('"')
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix('"'))
+                .or_else(|| {
+                    l.strip_prefix('\'')
+                        .and_then(|r| r.strip_prefix(key))
+                        .and_then(|r| r.strip_prefix('\''))
+                })
+                .or_else(|| l.strip_prefix(key));
+            rest.is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -337,5 +386,34 @@ mod tests {
         );
         let e = km.apply_user("[global]\n\"x\" = \"fly\"\n").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn a_user_file_applies_whole_or_not_at_all() {
+        let before = Keymap::default();
+        let mut km = Keymap::default();
+        // The first line is good, the second names no key: nothing applies,
+        // and the error names the line.
+        let e = km
+            .apply_user("[global]\n\"x\" = \"quit\"\n\"<Hyper-q>\" = \"down\"\n")
+            .unwrap_err();
+        assert!(e.contains("line 3"), "{e}");
+        let x = parse_key("x").unwrap();
+        assert_eq!(
+            km.lookup(Context::Global, x),
+            before.lookup(Context::Global, x)
+        );
+        assert_eq!(km.bindings.len(), before.bindings.len());
+        // A file that takes every key from quit (or close) is refused.
+        let e = km.apply_user("[global]\n\"q\" = \"down\"\n").unwrap_err();
+        assert!(e.contains("quit"), "{e}");
+        assert_eq!(
+            km.lookup(Context::Global, parse_key("q").unwrap()),
+            Some(Action::Quit)
+        );
+        let e = km
+            .apply_user("[global]\n\"<Esc>\" = \"down\"\n")
+            .unwrap_err();
+        assert!(e.contains("close"), "{e}");
     }
 }

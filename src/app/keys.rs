@@ -51,11 +51,20 @@ fn typing(contexts: &[Context]) -> bool {
 fn falls_through(a: Action) -> bool {
     matches!(
         a,
-        Action::Quit | Action::Close | Action::Help | Action::NextTheme | Action::ForceQuit
+        Action::Quit
+            | Action::Close
+            | Action::Help
+            | Action::NextTheme
+            | Action::ForceQuit
+            | Action::Suspend
     )
 }
 
 pub fn translate_key(state: &AppState, keymap: &Keymap, ev: KeyEvent) -> Option<Input> {
+    // Ctrl-c quits whatever a user keymap says: there is always a way out.
+    if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+        return Some(Input::Action(Action::ForceQuit));
+    }
     let key = Key::from_event(ev);
     let chain = contexts(state);
     if let Some(a) = keymap.lookup_chain(&chain, key) {

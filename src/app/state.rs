@@ -50,6 +50,8 @@ pub struct AppState {
     pub theme_count: usize,
     pub size: Rect,
     pub quit: bool,
+    /// Set by `Ctrl-z`: the event loop gives the terminal back and stops.
+    pub suspend: bool,
     pub message: Option<String>,
     /// True once the analysis has arrived.
     pub analysed: bool,
@@ -87,6 +89,7 @@ impl AppState {
             theme_count: theme_count.max(1),
             size,
             quit: false,
+            suspend: false,
             message: None,
             analysed: false,
         }
@@ -395,6 +398,7 @@ impl AppState {
                 }
             }
             ForceQuit => self.quit = true,
+            Suspend => self.suspend = true,
             Back => self.go_back(ctx),
             Forward => self.go_forward(ctx),
         }

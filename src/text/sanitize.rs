@@ -1,7 +1,10 @@
 //! Untrusted text must never reach the terminal raw. Every grapheme that
-//! contains a control character (C0, DEL, C1) or a bidirectional override is
-//! replaced by a visible stand-in such as `^[` or `<U+202E>`, so that escape
-//! sequences inside an article are shown and never executed.
+//! contains a control character (C0, DEL, C1), a bidirectional override or
+//! an invisible character (zero-width space, byte-order mark, line and
+//! paragraph separators, tag characters…) is replaced by a visible stand-in
+//! such as `^[` or `<U+202E>`, so that escape sequences inside an article are
+//! shown and never executed, and nothing hides in the text. This is the one
+//! function every output to a terminal goes through, as `less` does.
 
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
@@ -13,8 +16,26 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Characters that draw nothing and can hide text or change how it reads.
+/// The joiners U+200C and U+200D are not among them: scripts and emoji
+/// sequences need them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{180E}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
 fn needs_escape(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || is_invisible(c)
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -94,6 +115,18 @@ mod tests {
         assert_eq!(sanitize("rtl\u{202e}x"), "rtl<U+202E>x");
         assert_eq!(sanitize("plain"), "plain");
         assert!(!sanitize("\x1b]0;title\x07").chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        assert_eq!(sanitize("zero\u{200B}width"), "zero<U+200B>width");
+        assert_eq!(sanitize("\u{FEFF}bom"), "<U+FEFF>bom");
+        assert_eq!(sanitize("line\u{2028}sep"), "line<U+2028>sep");
+        assert_eq!(sanitize("tag\u{E0041}\u{E007F}"), "tag<U+E0041><U+E007F>");
+        assert_eq!(display_grapheme("\u{2060}"), "<U+2060>");
+        // Joiners inside emoji and scripts stay.
+        let family = "\u{1F468}\u{200D}\u{1F469}";
+        assert_eq!(sanitize(family), family);
     }
 
     #[test]

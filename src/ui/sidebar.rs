@@ -208,7 +208,15 @@ impl Widget for Sidebar<'_> {
                     let ent = &index.entities[e];
                     let dw = detail.width as usize;
                     let mut lines: Vec<(String, &str)> = vec![
-                        (format!("{} · {}", ent.name, ent.kind.label()), "ui.title"),
+                        (
+                            match ent.place {
+                                Some(p) => {
+                                    format!("{} · {} ({})", ent.name, ent.kind.label(), p.label())
+                                }
+                                None => format!("{} · {}", ent.name, ent.kind.label()),
+                            },
+                            "ui.title",
+                        ),
                         (
                             format!(
                                 "{} mentions in {} of {} documents",
@@ -220,8 +228,12 @@ impl Widget for Sidebar<'_> {
                         ),
                     ];
                     if !ent.aliases.is_empty() {
-                        let names: Vec<&str> =
-                            ent.aliases.iter().map(|a| a.name.as_str()).collect();
+                        // Each alias with how it was merged.
+                        let names: Vec<String> = ent
+                            .aliases
+                            .iter()
+                            .map(|a| format!("{} ({})", a.name, a.kind.label()))
+                            .collect();
                         lines.push((format!("also: {}", names.join(", ")), "ui.text"));
                     }
                     let per: Vec<String> = ent
