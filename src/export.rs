@@ -41,6 +41,8 @@ pub fn json(docs: &[Document], index: &Index) -> Value {
                 "reference_date": a.reference.map(|x| x.0.to_string()),
                 "reference_basis": a.reference.map(|x| x.1),
                 "source": a.meta.source,
+                "outlet": a.meta.source,
+                "outlet_basis": a.meta.source_basis,
                 "author": a.meta.author,
                 "sentences": a.sentences.len(),
                 "story": docs[index.story[i]].slug,

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod export;
 pub mod fuzzing;
 pub mod index;
+pub mod label;
 pub mod lookup;
 pub mod pins;
 pub mod search;

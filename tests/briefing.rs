@@ -143,7 +143,7 @@ fn seeds_briefing_ranks_claims_and_cites_sources() {
         "{first}"
     );
     assert!(
-        first.contains("(also in a copy: “The Next North Korean Summit”)"),
+        first.contains("(also in a copy: *Cipher Brief*)"),
         "{first}"
     );
     assert!(

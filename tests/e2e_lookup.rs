@@ -55,10 +55,10 @@ fn search_walk_jump_back_finder_card_escape_and_quit() {
     );
     // Ctrl-o goes back to where the jump started.
     t.keys(&["C-o"]);
-    t.wait_text("back to 000_f3e51788789c48b3");
+    t.wait_text("back to Cipher Brief · line");
     // And forward again.
     t.keys(&["C-n"]);
-    t.wait_text("forward to 004_bda03317836dd115");
+    t.wait_text("forward to McLarty Associates · line");
 
     // The finder: an entity by a few letters, Enter shows its card.
     t.keys(&["C-p"]);

@@ -127,7 +127,7 @@ fn pin_with_a_note_list_write_the_briefing_escape_and_quit() {
     t.keys(&["P", "g", "Enter"]);
     t.wait_text("2/5 ·");
     t.keys(&["C-o"]);
-    t.wait_text("back to 003_");
+    t.wait_text("back to North Korea and America");
     // Esc many times: nothing quits.
     t.keys(&["P"]);
     t.wait_text("Pins (3)");

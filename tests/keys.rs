@@ -90,8 +90,8 @@ fn the_jump_list_goes_back_and_forward_and_says_where() {
     h.keys(&["<Ctrl-o>"]);
     assert_eq!(h.state.here(), start, "back to the place before the link");
     let s = screen(&h.render());
-    let slug = &h.docs[start.doc].slug;
-    assert!(s.contains(&format!("back to {slug}")), "{s}");
+    let name = crossread::label::short(&h.docs, h.index.as_ref(), start.doc, 32);
+    assert!(s.contains(&format!("back to {name} · line")), "{s}");
     h.keys(&["<Ctrl-o>"]);
     assert_eq!(h.state.here().doc, 0, "] was a jump too");
     let first = h.state.here();

@@ -35,10 +35,10 @@ fn document_pane_at_80x24_shows_the_wrapped_article() {
     assert_eq!(text_col(4), "with North Korean leader Kim Jong Un in late");
     assert_eq!(text_col(5), "February.");
     assert_eq!(text_col(6), "", "paragraphs keep their blank line");
-    // Status bar names the file and the position.
+    // Status bar names the document by its title, and the position.
     let last = rows(&buf).last().unwrap().clone();
     assert!(
-        last.contains("000_f3e51788789c48b3.txt") && last.contains("1/5"),
+        last.contains("The Next North Korean Summit") && last.contains("1/5"),
         "{last}"
     );
     // The title line is styled as a title.

@@ -1,8 +1,12 @@
-//! Document metadata: publication date, author and source, from front
-//! matter, a date line near the top (`Published: 8 Mar 2021`, a line that
-//! is a date, a wire dateline such as `LONDON, March 8, 2021 (Reuters) -`),
-//! a date in the file name, a byline, a copyright line, a "Read more from"
-//! line or a closing author bio.
+//! Document metadata: publication date, author and source (the outlet),
+//! from front matter, a date line near the top (`Published: 8 Mar 2021`,
+//! a line that is a date, a wire dateline such as `LONDON, March 8, 2021
+//! (Reuters) -`), a date in the file name, a byline, a copyright line, a
+//! "Read more from" line or a closing author bio. The outlet is looked for
+//! in front matter, a `Source:` line, a copyright line, a byline
+//! (`By Ann Lee, The Daily Ledger`), a wire dateline's agency, a URL line,
+//! a paywall's "become a … member" or "subscribe to …", and, as a last
+//! resort, the sub-folder the file sits in (see [`outlet`]).
 
 use super::dates::{self, expr::Expr, expr::Found};
 use crate::corpus::Document;
@@ -21,13 +25,35 @@ pub enum DateBasis {
     FileName,
 }
 
+/// Where a document's outlet was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceBasis {
+    FrontMatter,
+    /// A `Source:`, `Publisher:` or "first published in" line.
+    SourceLine,
+    Copyright,
+    /// After the author's name in a byline.
+    Byline,
+    /// A wire dateline's agency: `LONDON (Reuters) -`.
+    Dateline,
+    /// The host of a URL line.
+    Url,
+    /// A paywall or promotion that names the publication.
+    Masthead,
+    /// The sub-folder the file sits in.
+    Folder,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
     pub date: Option<(NaiveDate, DateBasis)>,
     /// The line the publication date was read from (not an event).
     pub dateline: Option<std::ops::Range<usize>>,
     pub author: Option<String>,
+    /// The outlet or publication.
     pub source: Option<String>,
+    pub source_basis: Option<SourceBasis>,
 }
 
 struct Patterns {
@@ -39,6 +65,11 @@ struct Patterns {
     wire_place: Regex,
     wire_tail: Regex,
     file_date: Regex,
+    source_line: Regex,
+    byline_outlet: Regex,
+    wire_agency: Regex,
+    url_line: Regex,
+    masthead: Regex,
 }
 
 const NAME: &str =
@@ -57,6 +88,20 @@ fn patterns() -> &'static Patterns {
         // …and what follows its date: `(Reuters) -`, `/PRNewswire/ --`, `:`.
         wire_tail: Regex::new(r"^,?\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?\s*(?:--|-|–|—|:)").expect("compiles"),
         file_date: Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[^0-9]|$)").expect("compiles"),
+        // `Source: The Daily Ledger`, `Publisher: …`, `This article first
+        // appeared in …`, `Originally published by …`.
+        source_line: Regex::new(r"(?i)^(?:source|publisher|publication|published by|via|originally published (?:in|by|at|on)|(?:this (?:article|story) )?(?:was )?(?:first|originally) (?:appeared|published) (?:in|on|by|at))\s*:?\s+(?P<name>\S.*)$").expect("compiles"),
+        // `By Ann Lee, The Daily Ledger`, `By Ann Lee | Ledger`, `By Ann
+        // Lee for the Ledger`.
+        byline_outlet: Regex::new(&format!(r"^(?:[Bb]y|BY)\s+{NAME}\s*(?:,|\||·|—|–|\bfor\b)\s*(?P<outlet>[^|·,\n]+)")).expect("compiles"),
+        // `LONDON (Reuters) -`, `ROTTERDAM, March 8, 2021 (Reuters) -`,
+        // `NEW YORK, March 8 /PRNewswire/ --`, `PARIS (AFP) —`.
+        wire_agency: Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,[^()\n/]{0,40})?\s*(?:\((?P<agency>\p{Lu}[\p{L}&.'’ -]{0,30})\)|/(?P<agency2>\p{Lu}[\p{L}&.'’ -]{0,30})/)\s*(?:--|-|–|—|:)").expect("compiles"),
+        // A line that is a URL, or `URL: https://…`, `Read it at https://…`.
+        url_line: Regex::new(r"(?i)^(?:(?:url|link|read (?:it|more) at|see|available at)\s*:?\s*)?<?(?P<url>https?://\S+?)>?$").expect("compiles"),
+        // A paywall's `become a Harbour Herald member`, `subscribe to The
+        // Ledger`, `support The Ledger`.
+        masthead: Regex::new(r"(?:[Bb]ecome\s+an?\s+|[Jj]oin\s+)(?P<name>(?:The\s+|the\s+)?\p{Lu}[\p{L}’'&.-]*(?:\s+\p{Lu}[\p{L}’'&.-]*){0,3}?)(?:\s+(?:Level|Tier)\s+\w+|\s+(?:Gold|Silver|Platinum|Premium|Premier|Plus|Pro|Digital|Print|Basic|Standard|VIP|Annual|Monthly))?\s+(?:[Mm]ember|[Ss]ubscriber|[Ii]nsider)|[Ss]ubscribe\s+(?:now\s+)?to\s+(?P<name2>(?:The\s+|the\s+)?\p{Lu}[\p{L}’'&.-]*(?:\s+\p{Lu}[\p{L}’'&.-]*){0,3})").expect("compiles"),
     })
 }
 
@@ -166,10 +211,6 @@ pub fn extract(doc: &Document, found: &[Found]) -> Metadata {
         .iter()
         .find_map(|k| doc.front(k))
         .and_then(clean);
-    meta.source = ["source", "publisher", "site", "publication"]
-        .iter()
-        .find_map(|k| doc.front(k))
-        .and_then(clean);
     let lines: Vec<&str> = doc
         .text
         .lines()
@@ -199,18 +240,185 @@ pub fn extract(doc: &Document, found: &[Found]) -> Metadata {
             .find_map(|l| p.bio.captures(l))
             .and_then(|c| clean(&c["name"]));
     }
-    if meta.source.is_none() {
-        meta.source = lines
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|l| {
-                l.len() < 300 && (l.to_lowercase().contains("copyright") || l.contains('©'))
-            })
-            .find_map(|l| p.copyright.captures(l))
-            .and_then(|c| clean(&c["name"]));
+    if let Some((name, basis)) = outlet(doc, &lines) {
+        meta.source = Some(name);
+        meta.source_basis = Some(basis);
     }
     meta
+}
+
+/// A name that can be an outlet: not empty, not a date, a role or a
+/// sentence.
+fn outlet_name(raw: &str) -> Option<String> {
+    let n = raw
+        .trim()
+        .trim_start_matches(['|', '·', '—', '-', '–', ',', ':'])
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '|', '-', '—', '–'])
+        .trim();
+    let n = &match n.strip_prefix("the ") {
+        Some(rest) => format!("The {rest}"),
+        None => n.to_string(),
+    };
+    let words = n.split_whitespace().count();
+    let lower = n.to_lowercase();
+    const ROLES: &[&str] = &[
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+        "columnist",
+        "analyst",
+        "photographer",
+        "updated",
+        "published",
+    ];
+    let bad = n.is_empty()
+        || words > 6
+        || n.chars().filter(|c| c.is_ascii_digit()).count() >= 3
+        || !n
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        || ROLES
+            .iter()
+            .any(|r| lower.split_whitespace().any(|w| w == *r))
+        || !super::dates::scan(n).is_empty();
+    if bad { None } else { clean(n) }
+}
+
+/// The host of a URL, without `www.`: `https://www.ledger.example/a` →
+/// `ledger.example`.
+fn url_host(s: &str) -> Option<String> {
+    let rest = s.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    (host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    .then_some(host)
+}
+
+/// The document's outlet and where it was read from. `lines` are the
+/// document's non-blank lines, trimmed.
+pub fn outlet(doc: &Document, lines: &[&str]) -> Option<(String, SourceBasis)> {
+    let p = patterns();
+    let head = || lines.iter().take(15);
+    let tail = || lines.iter().rev().take(10);
+    let front = [
+        "source",
+        "publisher",
+        "publication",
+        "outlet",
+        "site",
+        "site_name",
+        "sitename",
+        "newspaper",
+        "journal",
+        "network",
+    ]
+    .iter()
+    .find_map(|k| doc.front(k))
+    .and_then(outlet_name);
+    if let Some(n) = front {
+        return Some((n, SourceBasis::FrontMatter));
+    }
+    let source_line = head()
+        .chain(tail())
+        .filter(|l| l.len() < 200)
+        .find_map(|l| p.source_line.captures(l))
+        .and_then(|c| {
+            let name = &c["name"];
+            url_host(name).or_else(|| outlet_name(name))
+        });
+    if let Some(n) = source_line {
+        return Some((n, SourceBasis::SourceLine));
+    }
+    let copyright = tail()
+        .filter(|l| l.len() < 300 && (l.to_lowercase().contains("copyright") || l.contains('©')))
+        .find_map(|l| p.copyright.captures(l))
+        .and_then(|c| outlet_name(&c["name"]));
+    if let Some(n) = copyright {
+        return Some((n, SourceBasis::Copyright));
+    }
+    let byline = head()
+        .take(12)
+        .find_map(|l| p.byline_outlet.captures(l))
+        .and_then(|c| outlet_name(&c["outlet"]));
+    if let Some(n) = byline {
+        return Some((n, SourceBasis::Byline));
+    }
+    let agency = head()
+        .find_map(|l| p.wire_agency.captures(l))
+        .and_then(|c| {
+            c.name("agency")
+                .or_else(|| c.name("agency2"))
+                .and_then(|m| outlet_name(m.as_str()))
+        });
+    if let Some(n) = agency {
+        return Some((n, SourceBasis::Dateline));
+    }
+    let url = head()
+        .chain(tail())
+        .filter(|l| l.len() < 300)
+        .find_map(|l| p.url_line.captures(l))
+        .and_then(|c| url_host(&c["url"]));
+    if let Some(n) = url {
+        return Some((n, SourceBasis::Url));
+    }
+    let masthead = tail()
+        .chain(head())
+        .filter(|l| l.len() < 400)
+        .find_map(|l| p.masthead.captures(l))
+        .and_then(|c| {
+            c.name("name")
+                .or_else(|| c.name("name2"))
+                .and_then(|m| outlet_name(m.as_str()))
+        });
+    if let Some(n) = masthead {
+        return Some((n, SourceBasis::Masthead));
+    }
+    None
+}
+
+/// The sub-folder a document sits in inside the folder that was opened
+/// (`ledger` for `news/ledger/a.txt`), if any.
+fn sub_folder(doc: &Document) -> Option<&str> {
+    let parts: Vec<&str> = doc.display_path.split('/').collect();
+    (parts.len() >= 3 && !doc.display_path.starts_with('/')).then(|| parts[parts.len() - 2])
+}
+
+/// The last resort for the outlet: the sub-folder of the opened folder a
+/// document sits in, since people file articles by outlet. A folder is
+/// taken for an outlet's only when none of its documents names an outlet
+/// of another name (a folder that holds one story from several outlets is
+/// not an outlet). `metas` are the documents' metadata, in `docs` order.
+pub fn outlets_from_folders<'a>(docs: &[Document], metas: impl Iterator<Item = &'a mut Metadata>) {
+    let mut metas: Vec<&mut Metadata> = metas.collect();
+    let mut folders: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    for (d, m) in docs.iter().zip(metas.iter()) {
+        if let Some(f) = sub_folder(d) {
+            let other = m
+                .source
+                .as_deref()
+                .is_some_and(|s| !s.eq_ignore_ascii_case(f));
+            *folders.entry(f).or_insert(true) &= !other;
+        }
+    }
+    for (d, m) in docs.iter().zip(metas.iter_mut()) {
+        if m.source.is_some() {
+            continue;
+        }
+        if let Some(f) = sub_folder(d).filter(|f| folders.get(f) == Some(&true))
+            && let Some(n) = outlet_name(f).or_else(|| clean(f))
+        {
+            m.source = Some(n);
+            m.source_basis = Some(SourceBasis::Folder);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -307,6 +515,124 @@ mod tests {
             meta("2020-01-01-x.txt", "Title\nMarch 8, 2021\nBody.").date,
             Some((d(2021, 3, 8), DateBasis::Dateline))
         );
+    }
+
+    fn outlet_of(name: &str, text: &str) -> Option<(String, SourceBasis)> {
+        let m = meta(name, text);
+        m.source.zip(m.source_basis)
+    }
+
+    #[test]
+    fn outlets_from_each_place_a_news_page_puts_them() {
+        let o = |t: &str| outlet_of("a.txt", t);
+        let is = |t: &str, name: &str, basis: SourceBasis| {
+            assert_eq!(o(t), Some((name.to_string(), basis)), "{t}");
+        };
+        // Front matter (of a Markdown file).
+        assert_eq!(
+            outlet_of("a.md", "---\noutlet: Coast Gazette\n---\n# T\n"),
+            Some(("Coast Gazette".into(), SourceBasis::FrontMatter))
+        );
+        is(
+            "Quay opens\nSource: The Coast Gazette\nThe quay opened on Monday.",
+            "The Coast Gazette",
+            SourceBasis::SourceLine,
+        );
+        is(
+            "Quay opens\nThe quay opened.\nThis article first appeared in the Valley Courier.",
+            "The Valley Courier",
+            SourceBasis::SourceLine,
+        );
+        is(
+            "Quay opens\nBy Ann Lee, The Coast Gazette\nThe quay opened.",
+            "The Coast Gazette",
+            SourceBasis::Byline,
+        );
+        is(
+            "Quay opens\nBy Ann Lee | Coast Gazette\nThe quay opened.",
+            "Coast Gazette",
+            SourceBasis::Byline,
+        );
+        // A role or a date after the name is not an outlet.
+        assert_eq!(
+            o("Quay opens\nBy Ann Lee, Staff Writer\nThe quay opened."),
+            None
+        );
+        assert_eq!(
+            o("Quay opens\nBy Ann Lee | March 9, 2021\nThe quay opened."),
+            None
+        );
+        is(
+            "Quay opens\n\nPORTVILLE (Harbour Wire) - The quay opened on Monday.",
+            "Harbour Wire",
+            SourceBasis::Dateline,
+        );
+        is(
+            "Quay opens\n\nPORTVILLE, March 8, 2021 /Coast Newswire/ -- The quay opened.",
+            "Coast Newswire",
+            SourceBasis::Dateline,
+        );
+        is(
+            "Quay opens\nThe quay opened.\nhttps://www.coastgazette.example/2021/03/quay",
+            "coastgazette.example",
+            SourceBasis::Url,
+        );
+        is(
+            "Quay opens\nThe quay opened.\nTo read on, become a\u{a0}Coast Gazette Gold Member today.",
+            "Coast Gazette",
+            SourceBasis::Masthead,
+        );
+        is(
+            "Quay opens\nThe quay opened.\nSubscribe to The Valley Courier for more.",
+            "The Valley Courier",
+            SourceBasis::Masthead,
+        );
+        // Nothing named: nothing guessed.
+        assert_eq!(
+            o("Quay opens\nThe quay opened on Monday, the mayor said."),
+            None
+        );
+        // A copyright line wins over a paywall's name.
+        is(
+            "Quay opens\nSubscribe to Quay Weekly.\n© 2021 Coast Media Group. All rights reserved.",
+            "Coast Media Group",
+            SourceBasis::Copyright,
+        );
+    }
+
+    #[test]
+    fn a_sub_folder_names_the_outlet_unless_it_holds_several() {
+        let doc = |id: usize, path: &str, text: &str| {
+            document_from_bytes(id, Path::new(path), path, text.as_bytes().to_vec()).unwrap()
+        };
+        let docs = vec![
+            doc(0, "news/gazette/a.txt", "Quay opens\nThe quay opened."),
+            doc(1, "news/gazette/b.txt", "Quay shuts\nThe quay shut."),
+            doc(
+                2,
+                "news/story/c.txt",
+                "Quay opens\nBy Ann Lee, Coast Gazette\nIt opened.",
+            ),
+            doc(3, "news/story/d.txt", "Quay opens\nThe quay opened."),
+            doc(4, "news/e.txt", "Quay opens\nThe quay opened."),
+        ];
+        let mut metas: Vec<Metadata> = docs
+            .iter()
+            .map(|d| extract(d, &dates::scan(&d.text)))
+            .collect();
+        outlets_from_folders(&docs, metas.iter_mut());
+        let got: Vec<Option<&str>> = metas.iter().map(|m| m.source.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("gazette"),
+                Some("gazette"),
+                Some("Coast Gazette"),
+                None,
+                None
+            ]
+        );
+        assert_eq!(metas[0].source_basis, Some(SourceBasis::Folder));
     }
 
     #[test]

@@ -135,6 +135,7 @@ pub fn analyse_base(docs: &[Document], user: &UserAliases) -> Base {
         candidates.push(c);
         events.extend(ev);
     }
+    metadata::outlets_from_folders(docs, analyses.iter_mut().map(|a| &mut a.meta));
     sw.lap("events");
     let entities = entities::resolve(candidates, user);
     sw.lap("entity resolution");

@@ -44,10 +44,14 @@ pub enum Action {
     CursorEnd,
     Compare,
     ComparePick,
+    /// In the compare view: the other side follows the focused one, or not.
+    ToggleSync,
     Filter,
     SortEntities,
     ClearSelection,
     NextTheme,
+    /// What the text highlights: claims, entities, dates, all, nothing.
+    CycleHighlight,
     ToggleSidebar,
     Help,
     ShowLog,

@@ -5,6 +5,52 @@ use crate::corpus::DocId;
 use crate::index::Index;
 use crate::text::wrap::Line;
 
+/// What the text highlights; the chosen entity's mentions, the current
+/// claim and search hits always stand out, and the gutter always counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Highlight {
+    #[default]
+    All,
+    Claims,
+    Entities,
+    Dates,
+    Nothing,
+}
+
+impl Highlight {
+    pub fn next(self) -> Highlight {
+        match self {
+            Highlight::All => Highlight::Claims,
+            Highlight::Claims => Highlight::Entities,
+            Highlight::Entities => Highlight::Dates,
+            Highlight::Dates => Highlight::Nothing,
+            Highlight::Nothing => Highlight::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Highlight::All => "claims, entities and dates",
+            Highlight::Claims => "claims only",
+            Highlight::Entities => "entities only",
+            Highlight::Dates => "dates only",
+            Highlight::Nothing => "nothing (the gutter still counts sources)",
+        }
+    }
+
+    pub fn claims(self) -> bool {
+        matches!(self, Highlight::All | Highlight::Claims)
+    }
+
+    pub fn entities(self) -> bool {
+        matches!(self, Highlight::All | Highlight::Entities)
+    }
+
+    pub fn dates(self) -> bool {
+        matches!(self, Highlight::All | Highlight::Dates)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DocumentState {
     /// The document shown.
@@ -14,6 +60,8 @@ pub struct DocumentState {
     pub anchors: Vec<usize>,
     /// The current claim (id).
     pub claim: Option<usize>,
+    /// What the text highlights.
+    pub highlight: Highlight,
 }
 
 impl DocumentState {
@@ -22,6 +70,7 @@ impl DocumentState {
             doc: 0,
             anchors: vec![0; doc_count],
             claim: None,
+            highlight: Highlight::default(),
         }
     }
 

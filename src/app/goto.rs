@@ -38,10 +38,9 @@ impl AppState {
         let lines = self.lines(ctx);
         let line = self.top_line(&lines) + 1;
         let (at, of) = self.jumps.position();
-        let d = &ctx.docs[loc.doc];
         self.message = Some(format!(
-            "{word} {} · line {line} · “{}” · jump {at}/{of}",
-            d.slug, d.title
+            "{word} {} · line {line} · jump {at}/{of}",
+            crate::label::short(ctx.docs, ctx.index, loc.doc, 32)
         ));
     }
 
@@ -75,7 +74,7 @@ impl AppState {
             return self.cancel_search();
         }
         if self.compare.is_some() {
-            self.compare = None;
+            self.close_compare();
             return;
         }
         if self.sidebar.filter_editing || !self.sidebar.filter.is_empty() {

@@ -24,6 +24,7 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
                 Context::Ask
             }
             Overlay::PinPrompt => Context::Note,
+            Overlay::Pair { .. } => Context::Pair,
         };
         return vec![c];
     }

@@ -135,7 +135,12 @@ pub fn compare_panes(area: Rect) -> (Rect, Rect, Rect) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let info_h = if body.height >= 14 { 4 } else { 0 };
+    // The strip under the two sides: the pair, its relation and diff.
+    let info_h = match body.height {
+        30.. => 6,
+        14..=29 => 4,
+        _ => 0,
+    };
     let top = Rect {
         height: body.height - info_h,
         ..body
@@ -200,4 +205,25 @@ pub fn timeline_event_at(r: Rect, index: &Index, selected: Option<usize>, x: u16
     }
     let k = ((x - i.x) / slot_w) as usize;
     (k < count).then(|| index.timeline_slots[first + k].start)
+}
+
+/// A rectangle of `w`×`h` centred in `area`, clipped to it.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The pair overlay of the compare view (borders included).
+pub fn pair_popup(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(4).min(100),
+        area.height.saturating_sub(2),
+    )
 }

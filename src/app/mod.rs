@@ -4,6 +4,7 @@
 //! composes them. Knows nothing of how things are drawn.
 
 mod act_card;
+mod act_compare;
 mod act_finder;
 mod act_pins;
 mod act_search;
@@ -23,6 +24,7 @@ pub mod layout;
 mod motion;
 mod mouse;
 pub mod overlay;
+pub mod pair;
 pub mod pins;
 pub mod search;
 pub mod sidebar;

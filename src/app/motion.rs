@@ -2,7 +2,6 @@
 //! focus (or the top overlay), and stepping through claims and mentions.
 
 use super::action::Action;
-use super::compare::{Compare, compare_pairs};
 use super::document::claim_in_next_document;
 use super::overlay::Overlay;
 use super::state::{AppState, Ctx, Pane};
@@ -28,6 +27,12 @@ impl AppState {
                 Overlay::Help { .. } => o.scroll_by(delta, ctx.help_lines, overlay_page),
                 Overlay::Log { .. } => {
                     o.scroll_by(delta, ctx.issues.len() + self.pins.log.len(), overlay_page)
+                }
+                Overlay::Pair { .. } => {
+                    let (len, page) = self.pair_overlay_len(ctx);
+                    if let Some(o) = self.overlays.top_mut() {
+                        o.scroll_by(delta, len, page)
+                    }
                 }
                 Overlay::Links { claim, .. } => {
                     let n = ctx.index.map_or(0, |i| i.links[claim].len());
@@ -75,7 +80,7 @@ impl AppState {
             return;
         }
         if self.compare.is_some() {
-            return self.scroll_doc(ctx, delta);
+            return self.compare_scroll(ctx, action);
         }
         match self.focus {
             Pane::Sidebar => {
@@ -99,18 +104,8 @@ impl AppState {
             self.message = Some("claims appear when the analysis is done".into());
             return;
         };
-        if let Some(c) = self.compare {
-            let pairs = compare_pairs(index, c.left, c.right);
-            if pairs.is_empty() {
-                self.message = Some("no linked claims between these documents".into());
-                return;
-            }
-            let p = c.step(pairs.len(), forward, self.reader.claim.is_none());
-            self.compare = Some(Compare { pair: p, ..c });
-            self.reader.claim = Some(pairs[p].0);
-            let start = index.claims[pairs[p].0].range.start;
-            self.reveal(ctx, c.left, start);
-            return;
+        if self.compare.is_some() {
+            return self.compare_step(ctx, forward);
         }
         let view_top = {
             let lines = self.lines(ctx);

@@ -14,6 +14,12 @@ impl AppState {
         match self.overlays.top_mut() {
             Some(o @ Overlay::Help { .. }) => o.scroll_by(delta, ctx.help_lines, overlay_page),
             Some(o @ Overlay::Log { .. }) => o.scroll_by(delta, ctx.issues.len(), overlay_page),
+            Some(Overlay::Pair { .. }) => {
+                let (len, page) = self.pair_overlay_len(ctx);
+                if let Some(o) = self.overlays.top_mut() {
+                    o.scroll_by(delta, len, page)
+                }
+            }
             Some(Overlay::Hits { .. }) => {
                 let n = self.hit_rows();
                 if let Some(o) = self.overlays.top_mut() {
@@ -30,7 +36,7 @@ impl AppState {
             Some(Overlay::Links { .. } | Overlay::Picker { .. } | Overlay::PinPrompt) => {}
             None => {
                 if self.compare.is_some() {
-                    self.scroll_doc(ctx, delta);
+                    self.compare_wheel(ctx, x, down);
                 } else if p.sidebar.is_some_and(|r| layout::contains(r, x, y)) {
                     self.move_list(ctx, delta);
                 } else if p.timeline.is_some_and(|r| layout::contains(r, x, y)) {

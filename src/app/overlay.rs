@@ -31,13 +31,19 @@ pub enum Overlay {
     /// The one-line prompt for a pin's note, a file name or a question,
     /// on the bottom line (its state is `pins.prompt`).
     PinPrompt,
+    /// The selected pair of the compare view in full: both claims and the
+    /// whole word diff.
+    Pair {
+        scroll: usize,
+    },
 }
 
 impl Overlay {
     /// Scroll a text overlay of `len` lines, `page` of them visible.
     pub fn scroll_by(&mut self, delta: isize, len: usize, page: usize) {
         let max = len.saturating_sub(page);
-        if let Overlay::Help { scroll } | Overlay::Log { scroll } = self {
+        if let Overlay::Help { scroll } | Overlay::Log { scroll } | Overlay::Pair { scroll } = self
+        {
             *scroll = (*scroll as isize + delta).clamp(0, max as isize) as usize;
         }
     }

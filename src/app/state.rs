@@ -4,7 +4,7 @@
 use super::action::{Action, Input};
 use super::card::CardState;
 use super::chosen::Chosen;
-use super::compare::{self, Compare};
+use super::compare::{Compare, Side};
 use super::document::DocumentState;
 use super::finder::FinderState;
 use super::input::Edit;
@@ -133,7 +133,7 @@ impl AppState {
 
     /// The wrapped lines of a document at the width it is shown.
     pub fn lines_of(&self, ctx: &Ctx, doc: DocId) -> std::rc::Rc<Vec<Line>> {
-        let col = match self.compare {
+        let col = match &self.compare {
             Some(c) if c.right == doc && c.left != doc => {
                 layout::text_column(layout::compare_panes(self.size).1)
             }
@@ -215,37 +215,6 @@ impl AppState {
         }
     }
 
-    fn open_compare(&mut self, ctx: &Ctx, right: DocId) {
-        if right == self.reader.doc || right >= ctx.docs.len() {
-            self.message = Some("choose another document to compare with".into());
-            return;
-        }
-        self.compare = Some(Compare {
-            left: self.reader.doc,
-            right,
-            pair: 0,
-        });
-        self.overlays.clear();
-        self.reader.claim = None;
-    }
-
-    /// The document to compare with: the selected link's, else the one the
-    /// current claim or document links to most.
-    fn compare_target(&self, ctx: &Ctx) -> Option<DocId> {
-        let index = ctx.index?;
-        if let Some(&Overlay::Links { claim, selected }) = self.overlays.top() {
-            return index.links[claim]
-                .get(selected)
-                .map(|l| index.claims[l.to].doc);
-        }
-        if let Some(c) = self.reader.claim
-            && let Some(l) = index.links[c].first()
-        {
-            return Some(index.claims[l.to].doc);
-        }
-        compare::most_linked(index, ctx.docs.len(), self.reader.doc)
-    }
-
     pub fn update(&mut self, input: Input, ctx: &Ctx) {
         // A message stays until the user does something (the analysis
         // arriving or a resize does not dismiss it).
@@ -300,6 +269,7 @@ impl AppState {
                 }
                 self.refresh_entities(ctx);
                 self.pins_analysed(ctx);
+                self.compare_analysed(ctx);
             }
             Input::FinderReady => self.finder_analysed(ctx),
             Input::Action(a) => self.act(a, ctx),
@@ -312,6 +282,16 @@ impl AppState {
             Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom => {
                 self.navigate(action, ctx)
             }
+            Left | Right if self.compare.is_some() && self.overlays.is_empty() => self
+                .compare_focus(Some(if action == Left {
+                    Side::Left
+                } else {
+                    Side::Right
+                })),
+            FocusNext | FocusPrev if self.compare.is_some() && self.overlays.is_empty() => {
+                self.compare_focus(None)
+            }
+            ToggleSync => self.toggle_sync(ctx),
             Left | Right => {
                 let d = if action == Right { 1 } else { -1 };
                 match self.focus {
@@ -365,19 +345,13 @@ impl AppState {
             EntityCard => self.card_for_context(ctx),
             Confirm => self.confirm(ctx),
             Compare => {
-                if self.compare.is_some() {
-                    self.compare = None;
-                } else if let Some(d) = self.compare_target(ctx) {
-                    self.open_compare(ctx, d);
+                if self.compare.is_some() && self.overlays.is_empty() {
+                    self.close_compare();
                 } else {
-                    self.overlays.open(Overlay::Picker {
-                        selected: (self.reader.doc + 1) % ctx.docs.len().max(1),
-                    });
+                    self.compare_chosen(ctx);
                 }
             }
-            ComparePick => self.overlays.open(Overlay::Picker {
-                selected: (self.reader.doc + 1) % ctx.docs.len().max(1),
-            }),
+            ComparePick => self.open_picker(ctx),
             Filter => {
                 self.sidebar.filter_editing = !self.sidebar.filter_editing;
                 if self.sidebar.filter_editing {
@@ -398,6 +372,13 @@ impl AppState {
                 self.timeline.event = None;
             }
             NextTheme => self.theme = (self.theme + 1) % self.theme_count,
+            CycleHighlight => {
+                self.reader.highlight = self.reader.highlight.next();
+                self.message = Some(format!(
+                    "highlighting {} · m for more",
+                    self.reader.highlight.label()
+                ));
+            }
             ToggleSidebar => {
                 self.sidebar.visible = !self.sidebar.visible;
                 if self.panes().sidebar.is_none() {
@@ -420,7 +401,7 @@ impl AppState {
                 } else if self.sidebar.filter_editing {
                     self.sidebar.filter_editing = false;
                 } else if self.compare.is_some() {
-                    self.compare = None;
+                    self.close_compare();
                 } else {
                     self.quit = true;
                 }
@@ -472,14 +453,20 @@ impl AppState {
                 }
                 return;
             }
-            Some(Overlay::Picker { selected }) => return self.open_compare(ctx, selected),
+            Some(Overlay::Picker { selected }) => {
+                let left = self.compare.as_ref().map_or(self.reader.doc, |c| c.left);
+                return self.open_compare(ctx, left, selected, None);
+            }
             Some(Overlay::Hits { selected }) => return self.confirm_hit_row(ctx, selected),
             Some(Overlay::Finder) => return self.confirm_finder(ctx),
             Some(Overlay::Card) => return self.confirm_card(ctx),
             Some(Overlay::Pins) => return self.confirm_pin_row(ctx),
             Some(Overlay::PinPrompt) => return self.confirm_pin_prompt(ctx),
-            Some(Overlay::Help { .. } | Overlay::Log { .. }) => return,
+            Some(Overlay::Help { .. } | Overlay::Log { .. } | Overlay::Pair { .. }) => return,
             None => {}
+        }
+        if self.compare.is_some() {
+            return self.open_pair();
         }
         match self.focus {
             Pane::Sidebar => match self.sidebar.tab {

@@ -1,15 +1,20 @@
-//! Compare view: two documents side by side. The left one scrolls; the right
-//! one follows so that linked claims stand on the same row. The strip below
-//! shows the aligned pair: relation, score, the word diff of a quote variant,
-//! a conflict; for copies, which is fuller and what the shorter lacks.
+//! Compare view: two documents side by side, each scrolled where the state
+//! says (the focused side has the thick border), the selected pair of
+//! linked claims highlighted on both sides and pairs that stand on one row
+//! joined by `══`. The strip below names the pair (`pair 2/7`), its
+//! relation, score and independent sources, and the word diff of a quote
+//! variant, wrapped; when the two are copies, which is fuller, its extra
+//! passages marked. `Enter` shows the pair in full (the pair overlay).
 
 use super::document::{Marks, Shown, render_doc};
-use super::{View, fit};
-use crate::analysis::links::{DiffTag, Relation};
-use crate::app::compare::compare_pairs;
+use super::{View, centered, fit};
+use crate::app::Action;
+use crate::app::compare::{Compare, Side};
 use crate::app::document::top_line_at;
+use crate::app::keymap::Context;
 use crate::app::layout;
-use crate::app::{AppState, Compare};
+use crate::app::pair::{PairRow, pair_rows};
+use crate::app::{AppState, Keymap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -18,7 +23,17 @@ use ratatui::widgets::{Block, Borders, Widget};
 pub struct CompareView<'a> {
     pub state: &'a AppState,
     pub view: &'a View<'a>,
-    pub compare: Compare,
+    pub compare: &'a Compare,
+}
+
+/// The first key bound to `action` in the compare view, for hints.
+fn key(keymap: &Keymap, action: Action) -> String {
+    keymap
+        .keys_for(Context::Compare, action)
+        .into_iter()
+        .next()
+        .map(|k| k.trim_start_matches('<').trim_end_matches('>').to_string())
+        .unwrap_or_else(|| "?".into())
 }
 
 impl Widget for CompareView<'_> {
@@ -27,127 +42,51 @@ impl Widget for CompareView<'_> {
         let theme = view.theme;
         let text = theme.get("ui.text");
         let (left, right, info) = layout::compare_panes(area);
-        let lcol = layout::text_column(left);
-        let rcol = layout::text_column(right);
-        let (ld, rd) = (&view.docs[c.left], &view.docs[c.right]);
-        let llines = view.wraps.get(c.left, &ld.text, lcol.width.max(1));
-        let rlines = view.wraps.get(c.right, &rd.text, rcol.width.max(1));
-        let ltop = top_line_at(
-            &llines,
-            state.reader.anchors.get(c.left).copied().unwrap_or(0),
-        );
+        let rects = [left, right];
+        let mut tops = [0usize; 2];
+        let mut lines = Vec::new();
+        for side in [Side::Left, Side::Right] {
+            let i = side.i();
+            let doc = c.doc(side);
+            let col = layout::text_column(rects[i]);
+            let l = view.wraps.get(doc, &view.docs[doc].text, col.width.max(1));
+            tops[i] = top_line_at(&l, c.anchors[i]);
+            let mut marks = Marks {
+                added: c.missing[i].clone(),
+                ..Marks::default()
+            };
+            if let Some(p) = c.pair
+                && let Some(cl) = c.claim(p, side)
+            {
+                marks.selected_claims.push(cl);
+            }
+            render_doc(
+                buf,
+                rects[i],
+                view,
+                state,
+                Shown {
+                    doc,
+                    top: tops[i],
+                    focused: c.focus == side && state.overlays.is_empty(),
+                },
+                &marks,
+            );
+            lines.push(l);
+        }
         let Some(index) = view.index else {
-            render_doc(
-                buf,
-                left,
-                view,
-                state,
-                Shown {
-                    doc: c.left,
-                    top: ltop,
-                    focused: true,
-                },
-                &Marks::default(),
-            );
-            render_doc(
-                buf,
-                right,
-                view,
-                state,
-                Shown {
-                    doc: c.right,
-                    top: 0,
-                    focused: false,
-                },
-                &Marks::default(),
-            );
             return;
         };
-        let pairs = compare_pairs(index, c.left, c.right);
-        // The pair to align: the current one if it is on screen, else the
-        // first whose left claim is visible.
-        let line_of = |lines: &[crate::text::wrap::Line], pos: usize| top_line_at(lines, pos);
-        let visible = |p: &(usize, usize)| {
-            let l = line_of(&llines, index.claims[p.0].range.start);
-            l >= ltop && l < ltop + lcol.height as usize
-        };
-        let current = state
-            .reader
-            .claim
-            .and_then(|cl| pairs.iter().find(|p| p.0 == cl))
-            .filter(|p| visible(p))
-            .or_else(|| pairs.iter().find(|p| visible(p)));
-        let rtop = match current {
-            Some(p) => {
-                let row = line_of(&llines, index.claims[p.0].range.start) - ltop;
-                line_of(&rlines, index.claims[p.1].range.start).saturating_sub(row)
-            }
-            // Nothing linked in view: keep the same share of the way down.
-            None => (ltop * rlines.len()) / llines.len().max(1),
-        };
-        // The follower may scroll past its end so that the pair stays aligned.
-        let rtop = rtop.min(rlines.len().saturating_sub(1));
-        // Copies: mark what the fuller one has that the other lacks.
-        let dup = index
-            .duplicates
-            .iter()
-            .find(|d| (d.a == c.left && d.b == c.right) || (d.a == c.right && d.b == c.left));
-        let lacking = |fuller: usize, other: usize| -> Vec<std::ops::Range<usize>> {
-            index
-                .doc_claims(fuller)
-                .iter()
-                .filter(|cl| {
-                    !index.links[cl.id]
-                        .iter()
-                        .any(|l| index.claims[l.to].doc == other)
-                })
-                .map(|cl| cl.range.clone())
-                .collect()
-        };
-        let mut lmarks = Marks::default();
-        let mut rmarks = Marks::default();
-        if let Some(d) = dup {
-            if d.fuller == c.left {
-                lmarks.added = lacking(c.left, c.right);
-            } else {
-                rmarks.added = lacking(c.right, c.left);
-            }
-        }
-        if let Some(p) = current {
-            lmarks.selected_claims.push(p.0);
-            rmarks.selected_claims.push(p.1);
-        }
-        render_doc(
-            buf,
-            left,
-            view,
-            state,
-            Shown {
-                doc: c.left,
-                top: ltop,
-                focused: true,
-            },
-            &lmarks,
-        );
-        render_doc(
-            buf,
-            right,
-            view,
-            state,
-            Shown {
-                doc: c.right,
-                top: rtop,
-                focused: false,
-            },
-            &rmarks,
-        );
-        // Connect aligned pairs across the middle.
-        for p in &pairs {
-            let lrow = line_of(&llines, index.claims[p.0].range.start) as isize - ltop as isize;
-            let rrow = line_of(&rlines, index.claims[p.1].range.start) as isize - rtop as isize;
+        // Join pairs that stand on one row across the middle.
+        let lcol = layout::text_column(left);
+        let style = text.patch(theme.get("reader.gutter.linked"));
+        for &(a, b) in &c.pairs {
+            let row = |i: usize, cl: usize| {
+                top_line_at(&lines[i], index.claims[cl].range.start) as isize - tops[i] as isize
+            };
+            let (lrow, rrow) = (row(0, a), row(1, b));
             if lrow == rrow && lrow >= 0 && (lrow as u16) < lcol.height {
                 let y = lcol.y + lrow as u16;
-                let style = text.patch(theme.get("reader.gutter.linked"));
                 buf.set_stringn(left.right() - 1, y, "═", 1, style);
                 buf.set_stringn(right.x, y, "═", 1, style);
             }
@@ -155,156 +94,171 @@ impl Widget for CompareView<'_> {
         if info.height == 0 {
             return;
         }
-        let block = Block::default()
+        let n = c.pairs.len();
+        let at = c
+            .pair
+            .map_or_else(|| format!("{n} pairs"), |p| format!("pair {}/{n}", p + 1));
+        let km = view.keymap;
+        let title = format!(
+            " {at} · {}/{} pairs · {} side · {} sync {} · {} whole pair · {} back ",
+            key(km, Action::NextClaim),
+            key(km, Action::PrevClaim),
+            key(km, Action::FocusNext),
+            key(km, Action::ToggleSync),
+            if c.sync { "on" } else { "off" },
+            key(km, Action::Confirm),
+            key(km, Action::Close),
+        );
+        Block::default()
             .borders(Borders::TOP)
             .border_style(theme.get("ui.border"))
             .title(Span::styled(
-                format!(
-                    " {} linked claims · }}/{{ next/previous pair · q back ",
-                    pairs.len()
-                ),
+                fit(&title, info.width as usize),
                 theme.get("ui.title"),
-            ));
-        block.render(info, buf);
+            ))
+            .render(info, buf);
         let w = info.width as usize;
         let mut y = info.y + 1;
-        if let Some(d) = dup {
-            let (fuller, other) = if d.fuller == c.left {
-                (ld, rd)
+        let bottom = info.bottom();
+        let put = |buf: &mut Buffer, y: u16, s: &str, scope: &str| {
+            buf.set_stringn(info.x, y, fit(s, w), w, text.patch(theme.get(scope)));
+        };
+        if let Some(d) = index
+            .duplicates
+            .iter()
+            .find(|d| (d.a == c.left && d.b == c.right) || (d.a == c.right && d.b == c.left))
+        {
+            let fi = if d.fuller == c.left { 0 } else { 1 };
+            let (side, other) = if fi == 0 {
+                ("left", "right")
             } else {
-                (rd, ld)
+                ("right", "left")
             };
+            let k = c.missing[fi].len();
             let msg = format!(
-                "{} is the fuller copy: {:.0}% of {} is in it; marked passages are missing from the shorter copy",
-                fuller.slug,
+                "copies: the {side} is fuller ({:.0}% of the {other} is in it); {k} passage{} only it has {} marked",
                 d.overlap * 100.0,
-                other.slug
+                if k == 1 { "" } else { "s" },
+                if k == 1 { "is" } else { "are" },
             );
-            buf.set_stringn(
-                info.x,
-                y,
-                fit(&msg, w),
-                w,
-                text.patch(theme.get("ui.warning")),
-            );
+            put(buf, y, &msg, "ui.warning");
             y += 1;
         }
-        let Some(p) = current else {
-            if y < info.bottom() {
-                buf.set_stringn(
-                    info.x,
-                    y,
-                    fit("no linked claim in view", w),
-                    w,
-                    text.patch(theme.get("ui.text.dim")),
-                );
+        if y >= bottom {
+            return;
+        }
+        let Some(pair) = c.selected() else {
+            let msg = if n == 0 {
+                "no linked claims between these two documents".to_string()
+            } else {
+                format!(
+                    "no pair selected · {} goes to the next of the {n} linked pairs",
+                    key(km, Action::NextClaim)
+                )
+            };
+            put(buf, y, &msg, "ui.text.dim");
+            return;
+        };
+        // The pair's relation and its diff, wrapped; what does not fit is
+        // in the pair overlay.
+        let rows: Vec<PairRow> = pair_rows(view.docs, index, pair, w)
+            .into_iter()
+            .skip_while(|r| !matches!(r, PairRow::Head(_)))
+            .filter(|r| *r != PairRow::Blank)
+            .collect();
+        let room = (bottom - y) as usize;
+        let conflict = index.links[pair.0]
+            .iter()
+            .any(|l| l.to == pair.1 && l.conflict.is_some());
+        for (i, r) in rows.iter().enumerate() {
+            if y >= bottom {
+                break;
             }
-            return;
-        };
-        let Some(link) = index.links[p.0].iter().find(|l| l.to == p.1) else {
-            return;
-        };
-        let sources = index.statement_sources(p.0);
-        let head = format!(
-            "{} · score {:.2} · {} independent source{}{}",
-            link.relation.label(),
-            link.score,
-            sources,
-            if sources == 1 { "" } else { "s" },
-            link.conflict
-                .as_ref()
-                .map_or(String::new(), |c| format!(" · {c}"))
-        );
-        if y < info.bottom() {
-            buf.set_stringn(
-                info.x,
-                y,
-                fit(&head, w),
-                w,
-                text.patch(theme.get(if link.conflict.is_some() {
-                    "ui.warning"
-                } else {
-                    "reader.gutter.linked"
-                })),
-            );
+            if i + 1 == room && rows.len() > room {
+                let more = rows.len() - i;
+                put(
+                    buf,
+                    y,
+                    &format!(
+                        "… {more} more line{} · {} shows the pair in full",
+                        if more == 1 { "" } else { "s" },
+                        key(km, Action::Confirm)
+                    ),
+                    "ui.text.dim",
+                );
+                break;
+            }
+            match r {
+                PairRow::Head(s) => {
+                    let scope = if conflict {
+                        "ui.warning"
+                    } else {
+                        "reader.gutter.linked"
+                    };
+                    put(buf, y, s, scope)
+                }
+                PairRow::Conflict(s) => put(buf, y, s, "ui.warning"),
+                PairRow::Diff(words) => {
+                    super::diff::draw_line(buf, (info.x, y), w, view, text, words)
+                }
+                PairRow::Label(s) | PairRow::Text(s) => put(buf, y, s, "ui.text"),
+                PairRow::Blank => {}
+            }
             y += 1;
         }
-        if link.relation == Relation::QuoteVariant && y < info.bottom() {
-            render_diff(buf, info.x, y, w, view, &link.diff);
-        }
     }
 }
 
-/// Keep a few unchanged words next to the changes: the end of the first run,
-/// the start of the last, both ends of a middle one.
-fn elide(s: &str, first: bool, last: bool) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let keep = 3;
-    let pad = |t: String| {
-        let lead = if s.starts_with(' ') && !first {
-            " "
-        } else {
-            ""
-        };
-        let trail = if s.ends_with(' ') && !last { " " } else { "" };
-        format!("{lead}{t}{trail}")
-    };
-    if words.len() <= keep * 2 {
-        return s.to_string();
-    }
-    match (first, last) {
-        (true, true) => s.to_string(),
-        (true, false) => pad(format!("…{}", words[words.len() - keep..].join(" "))),
-        (false, true) => pad(format!("{}…", words[..keep].join(" "))),
-        (false, false) => pad(format!(
-            "{} … {}",
-            words[..2].join(" "),
-            words[words.len() - 2..].join(" ")
-        )),
-    }
+/// The selected pair in full: both claims under their documents' names,
+/// the relation, and the whole diff; scrolls.
+pub struct PairOverlay<'a> {
+    pub view: &'a View<'a>,
+    pub compare: &'a Compare,
+    pub scroll: usize,
 }
 
-/// A word diff on one line: removed words struck, added words marked.
-pub fn render_diff(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    w: usize,
-    view: &View,
-    diff: &[crate::analysis::links::DiffOp],
-) {
-    let theme = view.theme;
-    let text = theme.get("ui.text");
-    let mut cx = x;
-    let end = x + w as u16;
-    let last = diff.len().saturating_sub(1);
-    for (i, op) in diff.iter().enumerate() {
-        let (s, style) = match op.op {
-            // Unchanged words far from a change are elided, so that the
-            // changes fit on the line.
-            DiffTag::Equal => (elide(&op.text, i == 0, i == last), text),
-            DiffTag::Delete => (
-                format!("[-{}-]", op.text.trim()),
-                text.patch(theme.get("diff.minus")),
-            ),
-            DiffTag::Insert => (
-                format!("[+{}+]", op.text.trim()),
-                text.patch(theme.get("diff.plus")),
-            ),
+impl Widget for PairOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (view, theme) = (self.view, self.view.theme);
+        let (Some(index), Some(pair)) = (view.index, self.compare.selected()) else {
+            return;
         };
-        let s = fit(&s, (end - cx) as usize);
-        let sw = crate::text::display_width(&s) as u16;
-        buf.set_stringn(cx, y, &s, (end - cx) as usize, style);
-        cx += sw;
-        // A space between a change and what follows, unless it brings one.
-        let next_spaced = diff
-            .get(i + 1)
-            .is_some_and(|n| n.op == DiffTag::Equal && n.text.starts_with(' '));
-        if op.op != DiffTag::Equal && cx < end && !next_spaced {
-            cx += 1;
-        }
-        if cx >= end {
-            break;
+        let r = layout::pair_popup(area);
+        let inner = layout::inner(r);
+        let rows = pair_rows(view.docs, index, pair, inner.width as usize);
+        let r = centered(area, r.width, (rows.len() as u16 + 2).min(r.height));
+        let n = self.compare.pairs.len();
+        let at = self.compare.pair.map_or(0, |p| p + 1);
+        let (popup, inner) = super::popup_frame(
+            buf,
+            r,
+            theme,
+            format!(" pair {at}/{n} · j/k scroll · q back "),
+        );
+        let w = inner.width as usize;
+        let scroll = self
+            .scroll
+            .min(rows.len().saturating_sub(inner.height as usize));
+        for (i, row) in rows
+            .iter()
+            .skip(scroll)
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            let y = inner.y + i as u16;
+            let put = |buf: &mut Buffer, s: &str, scope: &str| {
+                buf.set_stringn(inner.x, y, fit(s, w), w, popup.patch(theme.get(scope)));
+            };
+            match row {
+                PairRow::Label(s) => put(buf, s, "ui.title"),
+                PairRow::Text(s) => put(buf, s, "ui.popup"),
+                PairRow::Head(s) => put(buf, s, "reader.gutter.linked"),
+                PairRow::Conflict(s) => put(buf, s, "ui.warning"),
+                PairRow::Diff(words) => {
+                    super::diff::draw_line(buf, (inner.x, y), w, view, popup, words)
+                }
+                PairRow::Blank => {}
+            }
         }
     }
 }

@@ -3,8 +3,8 @@
 //! the chosen entity and the current claim), with a gutter that marks each
 //! claim by the number of independent sources that make it.
 
+use super::legend::{Gutter, gutter_mark};
 use super::{View, is_focused, pane_block};
-use crate::analysis::entities::EntityKind;
 use crate::app::document::top_line_at;
 use crate::app::layout;
 use crate::app::{AppState, Pane};
@@ -37,15 +37,7 @@ const MARKUP_SCOPES: &[(u16, &str)] = &[
     (markup::STRIKE, "markup.strike"),
 ];
 
-pub fn entity_scope(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "reader.entity.person",
-        EntityKind::Organization => "reader.entity.organization",
-        EntityKind::Place => "reader.entity.place",
-        EntityKind::Event => "reader.entity.event",
-        EntityKind::Other => "reader.entity.other",
-    }
-}
+pub use super::legend::entity_scope;
 
 /// Sorted, non-overlapping styled ranges, walked with a cursor as the
 /// renderer moves forward through the text.
@@ -115,7 +107,10 @@ pub fn render_doc(
     let Shown { doc, top, focused } = shown_doc;
     let theme = view.theme;
     let Some(d) = view.docs.get(doc) else { return };
-    let title = super::fit(&d.title, area.width.saturating_sub(6) as usize);
+    let title = super::fit(
+        &crate::label::label(view.docs, view.index, doc),
+        area.width.saturating_sub(6) as usize,
+    );
     pane_block(theme, focused)
         .title(Span::styled(format!(" {title} "), theme.get("ui.title")))
         .render(area, buf);
@@ -146,7 +141,8 @@ pub fn render_doc(
             .collect(),
     );
     let mut layers = vec![markup_layer];
-    let mut claims_shown: Vec<(Range<usize>, usize, bool)> = Vec::new();
+    let mut claims_shown: Vec<(Range<usize>, usize, Gutter)> = Vec::new();
+    let hl = state.reader.highlight;
     if let Some(index) = view.index {
         let a = &index.docs[doc];
         layers.push(Layer::new(
@@ -155,43 +151,71 @@ pub fn render_doc(
                 .collect(),
         ));
         let claims = index.doc_claims(doc);
-        layers.push(Layer::new(
-            visible(claims, &window, |c| c.range.clone())
-                .map(|c| {
-                    let conflict = index.links[c.id].iter().any(|l| l.conflict.is_some());
-                    // The kind's own style, then the sources' over it.
-                    let mut style = theme.get(&format!("reader.claim.{}", c.kind.label()));
-                    if conflict {
-                        style = style.patch(theme.get("reader.claim.conflict"));
-                    } else if index.sources[c.id] > 1 {
-                        style = style.patch(theme.get("reader.claim.linked"));
-                    }
-                    claims_shown.push((c.range.clone(), index.sources[c.id], conflict));
-                    (c.range.clone(), style)
-                })
-                .collect(),
-        ));
-        layers.push(Layer::new(
-            visible(index.doc_events(doc), &window, |e| e.range.clone())
-                .map(|e| (e.range.clone(), theme.get("reader.date")))
-                .collect(),
-        ));
+        let mut claim_styles = Vec::new();
+        for c in visible(claims, &window, |c| c.range.clone()) {
+            let conflict = index.links[c.id].iter().any(|l| l.conflict.is_some());
+            let sources = index.sources[c.id];
+            let kind = if conflict {
+                Gutter::Conflict
+            } else if sources > 1 {
+                Gutter::Multi
+            } else {
+                Gutter::Single
+            };
+            claims_shown.push((c.range.clone(), sources, kind));
+            if hl.claims() {
+                // The kind's own style, then the sources' over it.
+                let mut style = theme.get(&format!("reader.claim.{}", c.kind.label()));
+                match kind {
+                    Gutter::Conflict => style = style.patch(theme.get("reader.claim.conflict")),
+                    Gutter::Multi => style = style.patch(theme.get("reader.claim.linked")),
+                    Gutter::Single => {}
+                }
+                claim_styles.push((c.range.clone(), style));
+            }
+        }
+        layers.push(Layer::new(claim_styles));
+        if hl.dates() {
+            layers.push(Layer::new(
+                visible(index.doc_events(doc), &window, |e| e.range.clone())
+                    .map(|e| (e.range.clone(), theme.get("reader.date")))
+                    .collect(),
+            ));
+        }
         let mentions = index.doc_mentions(doc);
-        layers.push(Layer::new(
-            visible(mentions, &window, |m| m.range.clone())
-                .map(|m| {
-                    (
-                        m.range.clone(),
-                        theme.get(entity_scope(index.entities[m.entity].kind)),
-                    )
-                })
-                .collect(),
-        ));
-        if let Some(e) = state.chosen_entity() {
+        if hl.entities() {
             layers.push(Layer::new(
                 visible(mentions, &window, |m| m.range.clone())
-                    .filter(|m| m.entity == e)
-                    .map(|m| (m.range.clone(), theme.get("reader.mention.selected")))
+                    .map(|m| {
+                        (
+                            m.range.clone(),
+                            theme.get(entity_scope(index.entities[m.entity].kind)),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+        // The chosen entity's mentions always stand out; the one walked to
+        // last stands out from the rest.
+        if let Some(chosen) = state.chosen {
+            let current = chosen
+                .current(index)
+                .map(|m| index.mentions[m].range.clone());
+            let (all, cur) = (
+                theme.get("reader.mention.selected"),
+                theme.get("reader.mention.current"),
+            );
+            layers.push(Layer::new(
+                visible(mentions, &window, |m| m.range.clone())
+                    .filter(|m| m.entity == chosen.entity)
+                    .map(|m| {
+                        let style = if Some(&m.range) == current.as_ref() {
+                            all.patch(cur)
+                        } else {
+                            all
+                        };
+                        (m.range.clone(), style)
+                    })
                     .collect(),
             ));
         }
@@ -212,7 +236,7 @@ pub fn render_doc(
             marks
                 .added
                 .iter()
-                .map(|r| (r.clone(), theme.get("diff.plus")))
+                .map(|r| (r.clone(), theme.get("reader.missing")))
                 .collect(),
         ));
     }
@@ -249,6 +273,7 @@ pub fn render_doc(
         .saturating_sub(layout::GUTTER)
         .max(layout::inner(area).x);
     let gutter_w = col.x.saturating_sub(gutter_x).min(layout::GUTTER);
+    let gutter = gutter_rows(shown, &claims_shown);
     for (row, line) in shown.iter().enumerate() {
         let y = col.y + row as u16;
         for layer in layers.iter_mut() {
@@ -271,20 +296,10 @@ pub fn render_doc(
             buf.set_stringn(x, y, display_grapheme(g), w as usize, style);
             x += w;
         }
-        // Gutter: the source count on a claim's first line, a bar after.
         if gutter_w >= 2
-            && let Some((r, sources, conflict)) = claims_shown.iter().find(|(r, _, _)| {
-                r.start < line.range.end.max(line.range.start + 1) && line.range.start < r.end
-            })
+            && let Some((kind, sources, first)) = gutter[row]
         {
-            let first = r.start >= line.range.start;
-            let (mark, scope) = match (first, *sources > 1, *conflict) {
-                (true, _, true) => (format!("{}!", (*sources).min(9)), "reader.claim.conflict"),
-                (true, true, _) => (format!("{}▐", (*sources).min(9)), "reader.gutter.linked"),
-                (true, false, _) => (" ▏".to_string(), "reader.gutter"),
-                (false, true, _) => (" ▐".to_string(), "reader.gutter.linked"),
-                (false, false, _) => (" ▏".to_string(), "reader.gutter"),
-            };
+            let (mark, scope) = gutter_mark(kind, sources, first);
             buf.set_stringn(
                 gutter_x,
                 y,
@@ -343,4 +358,62 @@ impl Widget for DocumentPane<'_> {
             &Marks::default(),
         );
     }
+}
+
+/// The gutter mark of each shown line: (kind, sources, is the claim's first
+/// mark). Every claim shows its count: on the line it starts on, or, when
+/// another claim with more sources starts on that line too (a claim that
+/// begins mid-line), on its next line that no count holds yet. Lines inside
+/// a claim carry its bar.
+pub fn gutter_rows(
+    shown: &[Line],
+    claims: &[(Range<usize>, usize, Gutter)],
+) -> Vec<Option<(Gutter, usize, bool)>> {
+    let mut rows: Vec<Option<(Gutter, usize, bool)>> = vec![None; shown.len()];
+    if shown.is_empty() {
+        return rows;
+    }
+    let row_of = |pos: usize| {
+        shown
+            .partition_point(|l| l.range.start <= pos)
+            .checked_sub(1)
+    };
+    let last_row = |r: &Range<usize>| row_of(r.end.saturating_sub(1).max(r.start)).unwrap_or(0);
+    let rank = |k: Gutter| match k {
+        Gutter::Conflict => 2,
+        Gutter::Multi => 1,
+        Gutter::Single => 0,
+    };
+    // Bars: the strongest claim on each line.
+    for (r, n, k) in claims {
+        let from = row_of(r.start).unwrap_or(0);
+        for row in rows.iter_mut().take(last_row(r) + 1).skip(from) {
+            if row.is_none_or(|(k0, _, _)| rank(*k) > rank(k0)) {
+                *row = Some((*k, *n, false));
+            }
+        }
+    }
+    // Counts: claims with more sources first, each on the first of its
+    // lines free of a count. A claim that began above the view has its
+    // count there.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(rank(claims[i].2)),
+            std::cmp::Reverse(claims[i].1),
+            i,
+        )
+    });
+    let mut counted = vec![false; shown.len()];
+    for i in order {
+        let (r, n, k) = &claims[i];
+        let Some(from) = row_of(r.start).filter(|_| r.start >= shown[0].range.start) else {
+            continue;
+        };
+        if let Some(row) = (from..=last_row(r)).find(|&row| !counted[row]) {
+            counted[row] = true;
+            rows[row] = Some((*k, *n, true));
+        }
+    }
+    rows
 }

@@ -2,7 +2,6 @@
 //! score, what the link rests on, quote diff, conflict), and the list to
 //! pick a document to compare.
 
-use super::compare::render_diff;
 use super::{View, centered, fit};
 use crate::app::layout;
 use ratatui::buffer::Buffer;
@@ -16,39 +15,46 @@ pub struct LinksOverlay<'a> {
     pub selected: usize,
 }
 
+/// The rows a link takes in the overlay: its head, the other claim (two
+/// lines at most), what it rests on, and its whole diff or its conflict.
+fn link_rows(l: &crate::analysis::links::Link, w: usize) -> usize {
+    let extra = if !l.diff.is_empty() {
+        super::diff::diff_lines(&l.diff, w.saturating_sub(2)).len()
+    } else {
+        usize::from(l.conflict.is_some())
+    };
+    1 + 2 + 1 + extra
+}
+
 impl Widget for LinksOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (view, theme) = (self.view, self.view.theme);
         let Some(index) = view.index else { return };
         let claim = &index.claims[self.claim];
         let links = &index.links[self.claim];
-        // Each link: its head, the other claim, what it rests on, and the
-        // quote diff or conflict when there is one.
-        const PER: u16 = 4;
-        let r = centered(
-            area,
-            area.width.saturating_sub(4).min(110),
-            area.height
-                .saturating_sub(2)
-                .min(4 + links.len() as u16 * PER + 2),
-        );
+        let width = area.width.saturating_sub(4).min(110);
+        let w = width.saturating_sub(2) as usize;
+        let heights: Vec<usize> = links.iter().map(|l| link_rows(l, w)).collect();
+        let want = 4 + heights.iter().sum::<usize>() as u16 + 2;
+        let r = centered(area, width, area.height.saturating_sub(2).min(want));
         Clear.render(r, buf);
         let popup = theme.get("ui.text").patch(theme.get("ui.popup"));
         buf.set_style(r, popup);
-        let sources = index.statement_sources(self.claim);
+        let n = index.sources[self.claim];
         let title = format!(
-            " {} · {} source{} · Enter go · c compare · q close ",
+            " {} · {n} independent source{} · Enter go · c compare · q close ",
             claim.kind.label(),
-            sources,
-            if sources == 1 { "" } else { "s" }
+            if n == 1 { "" } else { "s" }
         );
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.get("ui.border.focused"))
-            .title(Span::styled(title, theme.get("ui.title")))
+            .title(Span::styled(
+                fit(&title, r.width.saturating_sub(2) as usize),
+                theme.get("ui.title"),
+            ))
             .render(r, buf);
         let inner = layout::inner(r);
-        let w = inner.width as usize;
         let text = &view.docs[claim.doc].text[claim.range.clone()];
         let mut y = inner.y;
         for chunk in super::wrap_plain(text, w).into_iter().take(2) {
@@ -62,10 +68,16 @@ impl Widget for LinksOverlay<'_> {
             y += 1;
         }
         y += 1;
-        // Keep the selected link in view.
-        let room = (inner.bottom().saturating_sub(y) / PER).max(1) as usize;
-        let first = self.selected.saturating_sub(room - 1);
-        for (i, l) in links.iter().enumerate().skip(first).take(room) {
+        // Keep the selected link in view: start from the link that lets
+        // the selected one end on screen.
+        let room = inner.bottom().saturating_sub(y) as usize;
+        let mut first = self.selected.min(links.len().saturating_sub(1));
+        let mut used = heights.get(first).copied().unwrap_or(0);
+        while first > 0 && used + heights[first - 1] <= room {
+            first -= 1;
+            used += heights[first];
+        }
+        for (i, l) in links.iter().enumerate().skip(first) {
             if y >= inner.bottom() {
                 break;
             }
@@ -95,21 +107,20 @@ impl Widget for LinksOverlay<'_> {
                 if sel { "▸" } else { " " },
                 l.relation.label(),
                 l.score,
-                d.slug
+                crate::label::label(view.docs, Some(index), to.doc)
             );
             buf.set_stringn(inner.x, y, fit(&head, w), w, head_style);
             y += 1;
-            if y >= inner.bottom() {
-                break;
+            for chunk in super::wrap_plain(&d.text[to.range.clone()], w.saturating_sub(2))
+                .into_iter()
+                .take(2)
+            {
+                if y >= inner.bottom() {
+                    break;
+                }
+                buf.set_stringn(inner.x + 2, y, chunk, w.saturating_sub(2), popup);
+                y += 1;
             }
-            buf.set_stringn(
-                inner.x + 2,
-                y,
-                fit(&d.text[to.range.clone()], w.saturating_sub(2)),
-                w.saturating_sub(2),
-                popup,
-            );
-            y += 1;
             if y >= inner.bottom() {
                 break;
             }
@@ -129,7 +140,16 @@ impl Widget for LinksOverlay<'_> {
                 break;
             }
             if !l.diff.is_empty() {
-                render_diff(buf, inner.x + 2, y, w.saturating_sub(2), view, &l.diff);
+                let rows = inner.bottom().saturating_sub(y) as usize;
+                let used = super::diff::draw(
+                    buf,
+                    (inner.x + 2, y),
+                    (w.saturating_sub(2), rows),
+                    view,
+                    popup,
+                    &l.diff,
+                );
+                y += used.min(rows) as u16;
             } else if let Some(c) = &l.conflict {
                 buf.set_stringn(
                     inner.x + 2,
@@ -138,8 +158,8 @@ impl Widget for LinksOverlay<'_> {
                     w.saturating_sub(2),
                     popup.patch(theme.get("ui.warning")),
                 );
+                y += 1;
             }
-            y += 1;
         }
     }
 }
@@ -163,7 +183,7 @@ impl Widget for PickerOverlay<'_> {
         let w = inner.width as usize;
         let h = inner.height as usize;
         let first = self.selected.saturating_sub(h.saturating_sub(1));
-        for (row, (i, d)) in view.docs.iter().enumerate().skip(first).take(h).enumerate() {
+        for (row, i) in (0..view.docs.len()).skip(first).take(h).enumerate() {
             let y = inner.y + row as u16;
             let mut style = if i == self.current {
                 popup.patch(theme.get("ui.text.dim"))
@@ -199,7 +219,8 @@ impl Widget for PickerOverlay<'_> {
             } else {
                 String::new()
             };
-            buf.set_stringn(inner.x, y, fit(&format!("{}{note}", d.title), w), w, style);
+            let name = crate::label::label(view.docs, view.index, i);
+            buf.set_stringn(inner.x, y, fit(&format!("{name}{note}"), w), w, style);
         }
     }
 }

@@ -3,10 +3,12 @@
 
 pub mod card;
 pub mod compare;
+pub mod diff;
 pub mod document;
 pub mod finder;
 pub mod help;
 pub mod hits;
+pub mod legend;
 pub mod links;
 pub mod log;
 pub mod pins;
@@ -60,7 +62,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         .buffer_mut()
         .set_style(area, view.theme.get("ui.text"));
     let panes = state.panes();
-    if let Some(compare) = state.compare {
+    if let Some(compare) = state.compare.as_ref() {
         frame.render_widget(
             compare::CompareView {
                 state,
@@ -126,6 +128,18 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
         Overlay::PinPrompt => {
             if let Some(prompt) = state.pins.prompt.as_ref() {
                 frame.render_widget(pins::PinPromptLine { prompt, view }, area)
+            }
+        }
+        Overlay::Pair { scroll } => {
+            if let Some(compare) = state.compare.as_ref() {
+                frame.render_widget(
+                    compare::PairOverlay {
+                        view,
+                        compare,
+                        scroll,
+                    },
+                    area,
+                )
             }
         }
         Overlay::Picker { selected } => frame.render_widget(

@@ -3,7 +3,6 @@
 
 use super::document::entity_scope;
 use super::{View, fit, is_focused, pane_block};
-use crate::analysis::entities::EntityKind;
 use crate::app::layout;
 use crate::app::{AppState, EntitySort, Pane, SidebarTab};
 use ratatui::buffer::Buffer;
@@ -15,16 +14,6 @@ use ratatui::widgets::Widget;
 pub struct Sidebar<'a> {
     pub state: &'a AppState,
     pub view: &'a View<'a>,
-}
-
-fn kind_mark(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "P",
-        EntityKind::Organization => "O",
-        EntityKind::Place => "L",
-        EntityKind::Event => "E",
-        EntityKind::Other => "·",
-    }
 }
 
 impl Widget for Sidebar<'_> {
@@ -100,10 +89,7 @@ impl Widget for Sidebar<'_> {
         let w = list.width as usize;
         match state.sidebar.tab {
             SidebarTab::Documents => {
-                for (row, (i, doc)) in view
-                    .docs
-                    .iter()
-                    .enumerate()
+                for (row, i) in (0..view.docs.len())
                     .skip(state.sidebar.doc_offset)
                     .take(list.height as usize)
                     .enumerate()
@@ -116,8 +102,9 @@ impl Widget for Sidebar<'_> {
                             .any(|d| (d.a == i || d.b == i) && d.fuller != i)
                     });
                     let marker = if current { "▸" } else { " " };
+                    let name = crate::label::label(view.docs, view.index, i);
                     let label = fit(
-                        &format!("{marker}{}{}", if copy { "≈" } else { " " }, doc.title),
+                        &format!("{marker}{}{name}", if copy { "≈" } else { " " }),
                         w,
                     );
                     let mut style = if current {
@@ -190,7 +177,7 @@ impl Widget for Sidebar<'_> {
                     buf.set_stringn(
                         list.x,
                         y,
-                        kind_mark(ent.kind),
+                        super::legend::entity_letter(ent.kind),
                         1,
                         style.patch(theme.get(entity_scope(ent.kind))),
                     );
@@ -252,7 +239,9 @@ impl Widget for Sidebar<'_> {
                     let per: Vec<String> = ent
                         .per_doc
                         .iter()
-                        .map(|(d, n)| format!("{}:{n}", short(&view.docs[*d].slug)))
+                        .map(|(d, n)| {
+                            format!("{}:{n}", crate::label::short(view.docs, view.index, *d, 14))
+                        })
                         .collect();
                     lines.push((per.join(" "), "ui.text"));
                     let sep = "─".repeat(dw);

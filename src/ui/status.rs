@@ -25,6 +25,9 @@ impl Widget for StatusBar<'_> {
         if state.search.prompt.is_some() {
             return draw_prompt(state, view, area, buf);
         }
+        if let Some(c) = state.compare.as_ref() {
+            return draw_compare(state, view, c, area, buf);
+        }
         let Some(doc) = view.docs.get(state.reader.doc) else {
             return;
         };
@@ -80,10 +83,12 @@ impl Widget for StatusBar<'_> {
             } else {
                 "single source".to_string()
             };
-            format!(
-                "{} claim · {what} · Enter links · c compare",
-                index.claims[c].kind.label()
-            )
+            let next = if index.links[c].is_empty() {
+                "no links · C compare with…"
+            } else {
+                "Enter links · c compare"
+            };
+            format!("{} claim · {what} · {next}", index.claims[c].kind.label())
         } else if !view.issues.is_empty() {
             let mut parts = Vec::new();
             if skipped > 0 {
@@ -104,10 +109,11 @@ impl Widget for StatusBar<'_> {
         };
         let rw = display_width(&right) as u16;
         let left_w = area.width.saturating_sub(rw) as usize;
+        let name = crate::label::label(view.docs, view.index, state.reader.doc);
         let left = if middle.is_empty() {
-            fit(&format!(" {}", doc.display_path), left_w)
+            fit(&format!(" {name}"), left_w)
         } else {
-            fit(&format!(" {middle} · {}", doc.display_path), left_w)
+            fit(&format!(" {middle} · {name}"), left_w)
         };
         let left_style =
             if !view.issues.is_empty() && state.message.is_none() && view.progress.is_none() {
@@ -225,5 +231,71 @@ fn draw_prompt(state: &AppState, view: &View, area: Rect, buf: &mut Buffer) {
     if (cursor_x as u16) < lw {
         let cell = &mut buf[(area.x + cursor_x as u16, area.y)];
         cell.set_style(base.add_modifier(ratatui::style::Modifier::REVERSED));
+    }
+}
+
+/// The status bar of the compare view: the message, else which side has
+/// focus and the two documents; how far down each side is on the right.
+fn draw_compare(
+    state: &AppState,
+    view: &View,
+    c: &crate::app::Compare,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    use crate::app::compare::Side;
+    let theme = view.theme;
+    let style = theme.get("ui.statusline");
+    let (l, r, _) = crate::app::layout::compare_panes(state.size);
+    let pct = |side: Side, rect: Rect| {
+        let doc = c.doc(side);
+        let col = crate::app::layout::text_column(rect);
+        let lines = view.wraps.get(doc, &view.docs[doc].text, col.width.max(1));
+        let top = crate::app::document::top_line_at(&lines, c.anchors[side.i()]);
+        let h = col.height as usize;
+        if lines.len() <= h {
+            100
+        } else {
+            (top * 100 / (lines.len() - h)).min(100)
+        }
+    };
+    let right = format!(
+        " {}% | {}% · ? help ",
+        pct(Side::Left, l),
+        pct(Side::Right, r)
+    );
+    let middle = match &state.message {
+        Some(m) => m.clone(),
+        None => {
+            let side = if c.focus == Side::Left {
+                "left"
+            } else {
+                "right"
+            };
+            format!(
+                "{side} side · sync {} · {} | {}",
+                if c.sync { "on" } else { "off" },
+                crate::label::short(view.docs, view.index, c.left, 40),
+                crate::label::short(view.docs, view.index, c.right, 40),
+            )
+        }
+    };
+    let rw = display_width(&right) as u16;
+    let left_w = area.width.saturating_sub(rw) as usize;
+    buf.set_stringn(
+        area.x,
+        area.y,
+        fit(&format!(" {middle}"), left_w),
+        left_w,
+        style,
+    );
+    if rw <= area.width {
+        buf.set_stringn(
+            area.right() - rw,
+            area.y,
+            &right,
+            rw as usize,
+            theme.get("ui.statusline.key"),
+        );
     }
 }

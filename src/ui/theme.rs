@@ -398,6 +398,37 @@ mod tests {
     }
 
     #[test]
+    fn every_theme_gives_sources_a_palette_apart_from_entity_kinds() {
+        use crate::ui::legend::{CELLS, ENTITY_KINDS, SOURCES};
+        for (name, _) in BUILTIN {
+            let t = Theme::builtin(name).unwrap();
+            let kinds: Vec<Option<Color>> = ENTITY_KINDS
+                .iter()
+                .map(|k| t.get(k.2).fg)
+                .filter(|c| c.is_some())
+                .collect();
+            let mut seen = Vec::new();
+            for s in SOURCES {
+                assert!(t.has_scope(s), "{name} lacks {s}");
+                let c = t.get(s).fg;
+                assert!(c.is_some(), "{name}: {s} has a colour");
+                assert!(!kinds.contains(&c), "{name}: {s} looks like an entity kind");
+                assert!(!seen.contains(&c), "{name}: {s} repeats a source colour");
+                seen.push(c);
+            }
+            for (_, scope, _) in CELLS {
+                assert!(t.get(scope) != Style::default(), "{name} lacks {scope}");
+            }
+            // Claims are not underlined by default (conflicts are).
+            if *name == "default" {
+                for k in ["reader.claim", "reader.claim.linked", "reader.claim.quote"] {
+                    assert!(!t.get(k).add_modifier.contains(Modifier::UNDERLINED), "{k}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn lookup_falls_back_along_dots() {
         let t = Theme::parse(
             "t",
@@ -450,11 +481,11 @@ mod tests {
             s.add_modifier.contains(Modifier::REVERSED),
             "selection stays visible"
         );
-        let claim = t.get("reader.claim");
+        let claim = t.get("reader.claim.conflict");
         assert_eq!((claim.fg, claim.bg), (None, None));
         assert!(
             claim.add_modifier.contains(Modifier::UNDERLINED),
-            "claims stay visible without colour"
+            "conflicts stay visible without colour"
         );
         let t = Theme::parse("x", "\"x.y\" = { bg = \"red\" }\n", "x", None)
             .unwrap()

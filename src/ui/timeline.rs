@@ -5,9 +5,7 @@
 //! the rest are dimmed. Events whose date nothing in their document fixes
 //! ("Friday" in an undated article) share a last slot marked `?`.
 
-use super::sidebar::short;
 use super::{View, fit, is_focused, pane_block};
-use crate::analysis::dates::Precision;
 use crate::app::layout::{self, slot_of, timeline_window};
 use crate::app::{AppState, Pane};
 use ratatui::buffer::Buffer;
@@ -153,16 +151,11 @@ impl Widget for Timeline<'_> {
             {
                 let ev = &index.events[tpos];
                 let glyph = if r + 1 == marker_rows as usize && range.len() > marker_rows as usize {
-                    "+"
+                    super::legend::MORE.0
                 } else {
-                    match ev.precision() {
-                        Some(Precision::Day) => "●",
-                        Some(Precision::Month) => "◆",
-                        Some(Precision::Year) => "▲",
-                        None => "?",
-                    }
+                    super::legend::shape(ev.precision())
                 };
-                let mut style = text.patch(theme.get(&format!("reader.source.{}", ev.doc % 6)));
+                let mut style = text.patch(theme.get(super::legend::source_scope(ev.doc)));
                 if ev.doc == state.reader.doc {
                     style = style.add_modifier(Modifier::BOLD);
                 }
@@ -197,7 +190,7 @@ impl Widget for Timeline<'_> {
                 let slot = &index.timeline_slots[slot_of(index, t)];
                 let mut sources: Vec<String> = index.timeline[slot.clone()]
                     .iter()
-                    .map(|&i| short(&view.docs[index.events[i].doc].slug))
+                    .map(|&i| crate::label::short(view.docs, view.index, index.events[i].doc, 24))
                     .collect();
                 sources.dedup();
                 let words = d.text[ev.range.clone()].trim();
@@ -213,7 +206,10 @@ impl Widget for Timeline<'_> {
                             sources.join(", "),
                         )
                     }
-                    None => format!("{words}, date unknown · {} · “{sentence}”", short(&d.slug)),
+                    None => format!(
+                        "{words}, date unknown · {} · “{sentence}”",
+                        crate::label::short(view.docs, view.index, ev.doc, 24)
+                    ),
                 }
             }
             None => {
