@@ -156,6 +156,46 @@ fn themes_dir() -> Option<PathBuf> {
     })
 }
 
+/// The message when no file of `inputs` reads as an article.
+fn nothing_readable(inputs: &[PathBuf], issues: &[corpus::LoadIssue]) -> String {
+    let mut msg = String::from("crossread: nothing readable to open");
+    let shown: Vec<String> = inputs
+        .iter()
+        .map(|p| sanitize(&p.display().to_string()).into_owned())
+        .collect();
+    msg.push_str(&format!(" in {}", shown.join(", ")));
+    if issues.is_empty() {
+        msg.push_str("\n  (no .txt or .md files found)");
+    }
+    for i in issues {
+        msg.push_str(&format!("\n  {i}"));
+    }
+    msg
+}
+
+/// The analysis (then the finder's list) and the search index, each on a
+/// thread of its own, sending their results to the reader's loop.
+fn spawn_background(
+    docs: &std::sync::Arc<Vec<corpus::Document>>,
+    aliases: crossread::analysis::entities::UserAliases,
+    tx: std::sync::mpsc::Sender<std::sync::Arc<crossread::index::Index>>,
+    finder_tx: std::sync::mpsc::Sender<crossread::search::finder::FinderIndex>,
+    search_tx: std::sync::mpsc::Sender<crossread::search::SearchIndex>,
+) {
+    let d = docs.clone();
+    std::thread::spawn(move || {
+        let index = std::sync::Arc::new(crossread::index::Index::build(&d, &aliases));
+        if tx.send(index.clone()).is_ok() {
+            let items = crossread::search::finder::FinderIndex::build(&d, Some(&index));
+            let _ = finder_tx.send(items);
+        }
+    });
+    let d = docs.clone();
+    std::thread::spawn(move || {
+        let _ = search_tx.send(crossread::search::SearchIndex::build(&d));
+    });
+}
+
 fn load_corpus(paths: &[PathBuf]) -> Result<Loaded, String> {
     let inputs = if paths.is_empty() {
         vec![default_corpus()]
@@ -164,16 +204,7 @@ fn load_corpus(paths: &[PathBuf]) -> Result<Loaded, String> {
     };
     let loaded = corpus::load_paths(&inputs);
     if loaded.documents.is_empty() {
-        let mut msg = String::from("crossread: nothing readable to open");
-        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        msg.push_str(&format!(" in {}", shown.join(", ")));
-        if loaded.issues.is_empty() {
-            msg.push_str("\n  (no .txt or .md files found)");
-        }
-        for i in &loaded.issues {
-            msg.push_str(&format!("\n  {i}"));
-        }
-        return Err(msg);
+        return Err(nothing_readable(&inputs, &loaded.issues));
     }
     Ok(loaded)
 }
@@ -416,56 +447,52 @@ fn run_reader(cli: Cli) -> ExitCode {
             Err(e) => notes.push(format!("keymap {}: {e}; default keys kept", p.display())),
         }
     }
-    let loaded = match load_corpus(&cli.paths) {
-        Ok(l) => l,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return ExitCode::from(2);
-        }
+    // The first document is read alone and shown at once; the other files
+    // are read in the background (in parallel), then analysed and indexed
+    // for search, with progress in the status bar.
+    let inputs = inputs_of(&cli.paths);
+    let (files, first_issues, first) = corpus::load_first(&inputs);
+    let Some(first) = first else {
+        eprintln!("{}", nothing_readable(&inputs, &first_issues));
+        return ExitCode::from(2);
     };
     if !std::io::stdout().is_terminal() {
         eprintln!("crossread: the reader needs a terminal (stdout is not one)");
         return ExitCode::from(2);
     }
-    let mut issues = loaded.issues;
-    for n in &notes {
-        issues.push(corpus::LoadIssue {
+    // Problems of the configuration and the alias files, kept apart from
+    // the files' own (which the full read reports again).
+    let mut own_issues: Vec<corpus::LoadIssue> = notes
+        .iter()
+        .map(|n| corpus::LoadIssue {
             path: PathBuf::from("config"),
             problem: n.clone(),
             skipped: false,
-        });
-    }
-    let docs = std::sync::Arc::new(loaded.documents);
-    let (aliases, alias_issues) =
-        corpus::load_aliases(&inputs_of(&cli.paths), config_dir().as_deref());
-    issues.extend(alias_issues);
+        })
+        .collect();
+    let (aliases, alias_issues) = corpus::load_aliases(&inputs, config_dir().as_deref());
+    own_issues.extend(alias_issues);
+    let mut issues = first_issues;
+    issues.extend(own_issues.iter().cloned());
+    let mut docs = std::sync::Arc::new(vec![first]);
+    let file_count = files.len();
+    let (load_tx, load_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let walk_issues = Vec::new();
+        let _ = load_tx.send(corpus::load_files(files, walk_issues));
+    });
+    let mut loading = true;
 
-    // The analysis runs in the background; the text shows at once. The
-    // finder's list follows it (it lists what the analysis found).
+    // Once every file is read, the analysis runs in the background; the
+    // finder's list follows it (it lists what the analysis found), and the
+    // search index, which does not need the analysis, is built beside it.
     let (tx, rx) = std::sync::mpsc::channel();
     let (finder_tx, finder_rx) = std::sync::mpsc::channel();
-    {
-        let docs = docs.clone();
-        std::thread::spawn(move || {
-            let index = std::sync::Arc::new(crossread::index::Index::build(&docs, &aliases));
-            if tx.send(index.clone()).is_ok() {
-                let items = crossread::search::finder::FinderIndex::build(&docs, Some(&index));
-                let _ = finder_tx.send(items);
-            }
-        });
-    }
+    let (search_tx, search_rx) = std::sync::mpsc::channel();
+    let mut background = Some((aliases, tx, finder_tx, search_tx));
     let mut finder: Option<crossread::search::finder::FinderIndex> = None;
     let mut index: Option<std::sync::Arc<crossread::index::Index>> = None;
-    let analysis_started = Instant::now();
-    // The search index too: it does not need the analysis, so search works
-    // before the analysis is done.
-    let (search_tx, search_rx) = std::sync::mpsc::channel();
-    {
-        let docs = docs.clone();
-        std::thread::spawn(move || {
-            let _ = search_tx.send(crossread::search::SearchIndex::build(&docs));
-        });
-    }
+    let mut analysis_started = Instant::now();
     let mut search: Option<crossread::search::SearchIndex> = None;
 
     let mut terminal = match crossread::terminal::init(true) {
@@ -493,6 +520,31 @@ fn run_reader(cli: Cli) -> ExitCode {
     let mut first_frame: Option<Duration> = None;
     let result: std::io::Result<()> = (|| {
         loop {
+            if loading && let Ok(mut loaded) = load_rx.try_recv() {
+                loading = false;
+                if loaded.documents.is_empty() {
+                    // Read once, gone since: keep the one shown.
+                    loaded.documents = docs.to_vec();
+                }
+                issues = loaded.issues;
+                issues.extend(own_issues.iter().cloned());
+                docs = std::sync::Arc::new(loaded.documents);
+                if let Some((aliases, tx, finder_tx, search_tx)) = background.take() {
+                    spawn_background(&docs, aliases, tx, finder_tx, search_tx);
+                }
+                analysis_started = Instant::now();
+                let ctx = Ctx {
+                    docs: &docs,
+                    issues: &issues,
+                    wraps: &wraps,
+                    help_lines,
+                    index: index.as_deref(),
+                    search: search.as_ref(),
+                    finder: finder.as_ref(),
+                };
+                state.update(Input::Loaded, &ctx);
+                dirty = true;
+            }
             if index.is_none()
                 && let Ok(ix) = rx.try_recv()
             {
@@ -542,13 +594,20 @@ fn run_reader(cli: Cli) -> ExitCode {
                 dirty = true;
             }
             if dirty {
-                let progress = index.is_none().then(|| {
-                    format!(
-                        "analysing {} articles… {:.1} s",
-                        docs.len(),
-                        analysis_started.elapsed().as_secs_f64()
-                    )
-                });
+                let progress = if loading {
+                    Some(format!(
+                        "reading {file_count} files… {:.1} s",
+                        started.elapsed().as_secs_f64()
+                    ))
+                } else {
+                    index.is_none().then(|| {
+                        format!(
+                            "analysing {} articles… {:.1} s",
+                            docs.len(),
+                            analysis_started.elapsed().as_secs_f64()
+                        )
+                    })
+                };
                 let view = View {
                     docs: &docs,
                     issues: &issues,
@@ -571,13 +630,15 @@ fn run_reader(cli: Cli) -> ExitCode {
                 return Ok(());
             }
             // While the analysis runs, wake up to show its progress.
-            let wait = if index.is_none() || search.is_none() {
+            let wait = if loading {
+                Duration::from_millis(20)
+            } else if index.is_none() || search.is_none() {
                 Duration::from_millis(100)
             } else {
                 Duration::from_millis(500)
             };
             if !event::poll(wait)? {
-                dirty |= index.is_none();
+                dirty |= index.is_none() || loading;
                 continue;
             }
             // Take every pending event before drawing again, so that a storm

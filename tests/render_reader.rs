@@ -283,3 +283,36 @@ fn a_message_survives_the_analysis_arriving() {
         "a key press dismisses it"
     );
 }
+
+/// The reader shows the first document before the other files are read;
+/// when they arrive the same document stays in view, every document can be
+/// reached, and a message shown meanwhile stays.
+#[test]
+fn the_first_document_shows_alone_then_the_rest_join() {
+    let mut h = Harness::seeds(100, 30);
+    let all = std::mem::take(&mut h.docs);
+    h.docs = vec![all[0].clone()];
+    h.state = crossread::app::AppState::new(
+        1,
+        0,
+        h.themes.len(),
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+    );
+    let s = screen(&h.render());
+    assert!(s.contains("1/1"), "{s}");
+    assert!(s.contains(&all[0].title), "{s}");
+    h.act(Input::Action(Action::NextDocument));
+    assert_eq!(h.state.doc(), 0, "no other document yet");
+    h.state.message = Some("keymap k.toml:3: bad key".into());
+    h.docs = all;
+    h.act(Input::Loaded);
+    let s = screen(&h.render());
+    assert!(s.contains("k.toml:3"), "the message stays: {s}");
+    assert!(s.contains("1/5"), "{s}");
+    for want in 1..5 {
+        h.act(Input::Action(Action::NextDocument));
+        assert_eq!(h.state.doc(), want);
+    }
+    let s = screen(&h.render());
+    assert!(s.contains("5/5"), "{s}");
+}

@@ -101,6 +101,9 @@ pub enum Input {
         width: u16,
         height: u16,
     },
+    /// Every file of the corpus is read (the first frame showed the first
+    /// document alone); the documents given with the next inputs are all.
+    Loaded,
     /// The analysis finished and its index is available.
     Analysed,
     /// A character typed into a text field (the entity filter).

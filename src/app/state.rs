@@ -220,7 +220,11 @@ impl AppState {
         // arriving or a resize does not dismiss it).
         if !matches!(
             input,
-            Input::Analysed | Input::Indexed | Input::FinderReady | Input::Resize { .. }
+            Input::Loaded
+                | Input::Analysed
+                | Input::Indexed
+                | Input::FinderReady
+                | Input::Resize { .. }
         ) {
             self.message = None;
         }
@@ -262,6 +266,10 @@ impl AppState {
             Input::Indexed => self.search_index_ready(ctx),
             Input::Wheel { x, y, down } => self.wheel(ctx, x, y, down),
             Input::Click { x, y } => self.click(ctx, x, y),
+            Input::Loaded => {
+                // The document shown stays the first; the others join.
+                self.reader.anchors.resize(ctx.docs.len(), 0);
+            }
             Input::Analysed => {
                 self.analysed = true;
                 if self.sidebar.tab == SidebarTab::Documents && self.focus != Pane::Sidebar {

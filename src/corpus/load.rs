@@ -181,24 +181,33 @@ pub fn read_limited_to(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 /// Load every article under `inputs`. Files that cannot be read are reported
 /// and the rest still load.
 pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
-    let (files, mut issues) = collect_paths(inputs);
+    let (files, issues) = collect_paths(inputs);
+    load_files(files, issues)
+}
+
+/// One file read and converted: the document (its id and slug set later,
+/// in corpus order) or the reason it was skipped.
+fn read_one(path: &Path, shown: &str) -> Result<Document, String> {
+    let bytes = read_limited(path)?;
+    document_from_bytes(0, path, shown, bytes)
+}
+
+/// Reads the files (in parallel: reading and Markdown conversion are per
+/// file), then numbers the documents and makes their slugs unique in the
+/// files' order, so that the corpus is the same however the work was
+/// shared out.
+pub fn load_files(files: Vec<(PathBuf, String)>, mut issues: Vec<LoadIssue>) -> Loaded {
+    use rayon::prelude::*;
+    let read: Vec<Result<Document, String>> = files
+        .par_iter()
+        .map(|(path, shown)| read_one(path, shown))
+        .collect();
     let mut documents = Vec::with_capacity(files.len());
     let mut slugs = HashSet::new();
-    for (path, shown) in files {
-        let bytes = match read_limited(&path) {
-            Ok(b) => b,
-            Err(problem) => {
-                issues.push(LoadIssue {
-                    path,
-                    problem,
-                    skipped: true,
-                });
-                continue;
-            }
-        };
-        let id = documents.len();
-        match document_from_bytes(id, &path, &shown, bytes) {
+    for ((path, _), r) in files.into_iter().zip(read) {
+        match r {
             Ok(mut doc) => {
+                doc.id = documents.len();
                 doc.slug = unique_slug(&doc.slug, &mut slugs);
                 for w in &doc.warnings {
                     issues.push(LoadIssue {
@@ -217,6 +226,30 @@ pub fn load_paths(inputs: &[PathBuf]) -> Loaded {
         }
     }
     Loaded { documents, issues }
+}
+
+/// The first document of a corpus, read alone so that a reader can show it
+/// before the other files are read: the files in corpus order and the first
+/// of them that reads as an article (with the problems of those before it).
+/// `None` when no file reads.
+pub fn load_first(
+    inputs: &[PathBuf],
+) -> (Vec<(PathBuf, String)>, Vec<LoadIssue>, Option<Document>) {
+    let (files, mut issues) = collect_paths(inputs);
+    for (path, shown) in &files {
+        match read_one(path, shown) {
+            Ok(mut doc) => {
+                doc.id = 0;
+                return (files, issues, Some(doc));
+            }
+            Err(problem) => issues.push(LoadIssue {
+                path: path.clone(),
+                problem,
+                skipped: true,
+            }),
+        }
+    }
+    (files, issues, None)
 }
 
 fn unique_slug(base: &str, taken: &mut HashSet<String>) -> String {
@@ -473,6 +506,51 @@ mod tests {
         let d = doc("a.txt", b"caf\xe9 au lait").unwrap();
         assert_eq!(d.text, "caf\u{fffd} au lait");
         assert!(d.warnings[0].contains("invalid UTF-8 at byte 3"));
+    }
+
+    /// The first readable file is read alone (the problems of those before
+    /// it reported); the whole read numbers documents in file order and
+    /// makes slugs unique in that order, however the reading was shared.
+    #[test]
+    fn first_document_alone_then_all_in_order() {
+        let base = std::env::temp_dir().join(format!("crossread-first-{}", std::process::id()));
+        let sub = base.join("b");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(base.join("a0.txt"), "").unwrap();
+        std::fs::write(base.join("a1.txt"), "First article.\n\nIts text.").unwrap();
+        for i in 0..40 {
+            std::fs::write(sub.join(format!("n{i:02}.txt")), format!("Article {i}.")).unwrap();
+        }
+        std::fs::write(sub.join("a1.md"), "# Same stem\n\nText.").unwrap();
+        let inputs = vec![base.clone()];
+        let (files, issues, first) = load_first(&inputs);
+        let first = first.expect("a readable file");
+        assert_eq!(first.title, "First article.");
+        assert_eq!(first.id, 0);
+        assert!(
+            issues
+                .iter()
+                .any(|i| i.path.ends_with("a0.txt") && i.skipped)
+        );
+        let all = load_files(files, Vec::new());
+        assert_eq!(all.documents.len(), 42);
+        assert_eq!(all.documents[0].text, first.text);
+        for (i, d) in all.documents.iter().enumerate() {
+            assert_eq!(d.id, i);
+        }
+        let slugs: Vec<&str> = all.documents.iter().map(|d| d.slug.as_str()).collect();
+        assert_eq!(slugs[0], "a1");
+        assert_eq!(slugs[1], "a1-2", "{slugs:?}");
+        assert_eq!(slugs[2], "n00");
+        let again = load_paths(&inputs);
+        let texts = |l: &Loaded| -> Vec<(String, String)> {
+            l.documents
+                .iter()
+                .map(|d| (d.slug.clone(), d.text.clone()))
+                .collect()
+        };
+        assert_eq!(texts(&all), texts(&again));
+        std::fs::remove_dir_all(&base).ok();
     }
 
     #[test]

@@ -10,5 +10,5 @@ pub mod markdown;
 pub use document::{DocId, Document, Format, MarkupRun, OffsetMap, markup};
 pub use load::{
     LoadIssue, Loaded, MAX_FILE_BYTES, collect_paths, document_from_bytes, load_aliases,
-    load_paths, read_limited, read_limited_to,
+    load_files, load_first, load_paths, read_limited, read_limited_to,
 };
