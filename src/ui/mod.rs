@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod compare;
+pub mod corroboration;
 pub mod diff;
 pub mod document;
 pub mod finder;
@@ -137,6 +138,18 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
                         view,
                         compare,
                         scroll,
+                    },
+                    area,
+                )
+            }
+        }
+        Overlay::Corroboration => {
+            if let Some(v) = state.corroboration.as_ref() {
+                frame.render_widget(
+                    corroboration::CorroborationView {
+                        view,
+                        state: v,
+                        size: state.size,
                     },
                     area,
                 )
