@@ -33,9 +33,9 @@ impl AppState {
 
     /// Rows shown at once.
     fn corroboration_page(&self) -> usize {
-        self.corroboration.as_ref().map_or(1, |v| {
-            v.geometry(self.size).body.height.max(1) as usize
-        })
+        self.corroboration
+            .as_ref()
+            .map_or(1, |v| v.geometry(self.size).body.height.max(1) as usize)
     }
 
     pub(super) fn corroboration_navigate(&mut self, action: Action) {
@@ -133,8 +133,7 @@ impl AppState {
             // Keep the selected column's first document selected.
             let doc = v.columns.get(v.col).and_then(|c| c.docs.first().copied());
             v.set_columns(index, !v.collapsed);
-            if let Some(i) = doc.and_then(|d| v.columns.iter().position(|c| c.docs.contains(&d)))
-            {
+            if let Some(i) = doc.and_then(|d| v.columns.iter().position(|c| c.docs.contains(&d))) {
                 v.col = i;
             }
             let fit = v.geometry(size).fit;

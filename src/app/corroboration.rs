@@ -298,12 +298,7 @@ impl Corroboration {
 
     /// Lay the columns out: per document, or per outlet.
     pub fn set_columns(&mut self, index: &Index, collapsed: bool) {
-        let outlet = |d: usize| {
-            index
-                .docs
-                .get(d)
-                .and_then(|a| a.meta.source.clone())
-        };
+        let outlet = |d: usize| index.docs.get(d).and_then(|a| a.meta.source.clone());
         self.collapsed = collapsed;
         self.columns.clear();
         for &d in &self.order {
@@ -363,9 +358,9 @@ impl Corroboration {
     /// Move the selected row by `delta`, keeping it in view of `page` rows.
     pub fn move_rows(&mut self, delta: isize, page: usize) {
         let n = self.shown.len();
-        self.selected =
-            (self.selected as isize).saturating_add(delta).clamp(0, n.saturating_sub(1) as isize)
-                as usize;
+        self.selected = (self.selected as isize)
+            .saturating_add(delta)
+            .clamp(0, n.saturating_sub(1) as isize) as usize;
         let page = page.max(1);
         if self.selected < self.top {
             self.top = self.selected;
@@ -437,8 +432,11 @@ pub fn geometry(size: Rect, columns: usize, collapsed: bool) -> Geometry {
         ..inner
     };
     let count_w: u16 = 4;
-    let min_text = (inner.width / 3).min(24);
-    let min_cw: u16 = if collapsed { 4 } else { 3 };
+    // The statement's text keeps about half the width; the sources share
+    // the rest.
+    let min_text = inner.width * 45 / 100;
+    // A collapsed cell holds a count and a mark, and its header an outlet.
+    let min_cw: u16 = if collapsed { 7 } else { 3 };
     let avail = inner.width.saturating_sub(count_w + min_text);
     let n = columns.max(1) as u16;
     let col_w = (avail / n).clamp(min_cw, 14);

@@ -165,10 +165,7 @@ impl Widget for CorroborationView<'_> {
             while i < cols.len() {
                 let c = &v.columns[cols[i]];
                 let mut j = i + 1;
-                while !v.collapsed
-                    && j < cols.len()
-                    && v.columns[cols[j]].outlet == c.outlet
-                {
+                while !v.collapsed && j < cols.len() && v.columns[cols[j]].outlet == c.outlet {
                     j += 1;
                 }
                 let w = (j - i) * cw;
@@ -202,7 +199,9 @@ impl Widget for CorroborationView<'_> {
             for (i, &ci) in cols.iter().enumerate() {
                 let c = &v.columns[ci];
                 let name = if v.collapsed {
-                    format!("{} doc{}", c.docs.len(), if c.docs.len() == 1 { "" } else { "s" })
+                    let n = c.docs.len();
+                    let long = format!("{n} doc{}", if n == 1 { "" } else { "s" });
+                    if long.len() < cw { long } else { n.to_string() }
                 } else {
                     label::title(view.docs, c.docs[0]).to_string()
                 };
@@ -218,7 +217,9 @@ impl Widget for CorroborationView<'_> {
         let h = g.body.height as usize;
         if v.shown.is_empty() {
             let why = match (v.entity.and_then(|e| index.entities.get(e)), v.single) {
-                (Some(e), true) => format!("no statement about {} that one source alone makes", e.name),
+                (Some(e), true) => {
+                    format!("no statement about {} that one source alone makes", e.name)
+                }
                 (Some(e), false) => format!("no statement about {}", e.name),
                 (None, true) => "no statement that one source alone makes".to_string(),
                 (None, false) => "no statements: nothing was analysed".to_string(),
@@ -323,13 +324,7 @@ impl Widget for CorroborationView<'_> {
             let rest = w.saturating_sub((x - g.footer.x) as usize);
             let (x, _) = buf.set_stringn(x, g.footer.y, sym, rest, theme.get(scope));
             let rest = w.saturating_sub((x - g.footer.x) as usize);
-            buf.set_stringn(
-                x,
-                g.footer.y,
-                fit(&format!(" {meaning}"), rest),
-                rest,
-                base,
-            );
+            buf.set_stringn(x, g.footer.y, fit(&format!(" {meaning}"), rest), rest, base);
             let claim = row.claim_in(&col.docs).unwrap_or(row.claim);
             let c = &index.claims[claim];
             let said = one_line(&view.docs[c.doc].text[c.range.clone()]);
