@@ -266,7 +266,11 @@ fn who_says_what_opens_filters_and_goes_to_a_statement() {
     // The top row: three sources make it, a copy is marked apart, one
     // document does not say it.
     let top = s.lines().find(|l| l.contains("▸ 3")).unwrap();
-    assert_eq!(top.matches('●').count() + top.matches('≈').count(), 3, "{top}");
+    assert_eq!(
+        top.matches('●').count() + top.matches('≈').count(),
+        3,
+        "{top}"
+    );
     assert_eq!(top.matches('○').count(), 1, "{top}");
     assert_eq!(top.matches('·').count(), 1, "{top}");
     // Only what a single source says.
@@ -274,7 +278,9 @@ fn who_says_what_opens_filters_and_goes_to_a_statement() {
     let s = t.wait_text("single-source only");
     assert!(!s.contains("▸ 3") && s.contains("▸ 1 "), "{s}");
     t.keys(&["s"]);
-    t.wait_for("all statements again", |s| !s.contains("single-source only"));
+    t.wait_for("all statements again", |s| {
+        !s.contains("single-source only")
+    });
     // The second source's column, Enter: its claim in its document.
     t.keys(&["l", "Enter"]);
     let s = t.wait_text("3 independent sources · Ctrl-o back");
