@@ -208,8 +208,8 @@ fn enter_opens_the_statement_in_the_chosen_source_at_its_claim() {
             .columns
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| r.cell(c.docs[0]).map(|x| (i, *x)))
-            .last()
+            .rev()
+            .find_map(|(i, c)| r.cell(c.docs[0]).map(|x| (i, *x)))
             .unwrap();
         assert_ne!(cell.doc, before);
         for _ in 0..col {
