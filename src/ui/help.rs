@@ -89,7 +89,7 @@ pub fn legend_lines() -> Vec<HelpLine> {
         out.push(one(sample, scope, meaning));
     }
     out.push(Heading(
-        "  Who says what (w): one cell per statement and source".into(),
+        "  Who says what (v): one cell per statement and source".into(),
     ));
     for &(sample, scope, meaning) in legend::CELLS {
         out.push(one(sample, scope, meaning));
