@@ -50,13 +50,21 @@ fn read_navigate_help_theme_and_quit_restores_the_terminal() {
         s.contains("3▐") && s.contains("a claim only this source makes"),
         "the legend comes first: {s}"
     );
-    // The keys follow, pages down.
-    t.keys(&["PageDown", "PageDown"]);
+    // The keys follow, pages down (as many as the legend takes), then a
+    // few lines down.
+    let mut pages = 0;
+    while !t.screen().contains("Keys: reading") && pages < 6 {
+        t.keys(&["PageDown"]);
+        pages += 1;
+    }
     let s = t.wait_text("Keys: reading");
-    assert!(
-        s.contains("next document") && s.contains("search the text of every document"),
-        "{s}"
-    );
+    assert!(s.contains("next document"), "{s}");
+    let mut lines = 0;
+    while !t.screen().contains("search the text of every document") && lines < 12 {
+        t.keys(&["j"]);
+        lines += 1;
+    }
+    t.wait_text("search the text of every document");
     t.keys(&["Escape"]);
     t.wait_for("help closed", |s| !s.contains("j/k scroll"));
 
@@ -245,6 +253,55 @@ fn resize_storms_do_not_break_the_reader() {
             .status();
     }
     t.wait_text("Entities (71)");
+    t.keys(&["q"]);
+    let s = t.wait_text("EXITED:");
+    assert!(s.contains("EXITED:0"), "{s}");
+}
+
+#[test]
+fn who_says_what_opens_filters_and_goes_to_a_statement() {
+    let seeds = common::seeds();
+    let t = Tmux::start("corro", 120, 40, &format!("{} {}", bin(), seeds.display()));
+    t.wait_text("Entities (71)");
+    // `v` from the reader: the statements by sources, most sources first.
+    t.keys(&["v"]);
+    let s = t.wait_text("Who says what");
+    assert!(s.contains("▸ 3 Following a meeting"), "{s}");
+    assert!(
+        s.contains("Cipher Bri") && s.contains("McLarty As"),
+        "outlets head the columns: {s}"
+    );
+    // The top row: three sources make it, a copy is marked apart, one
+    // document does not say it.
+    let top = s.lines().find(|l| l.contains("▸ 3")).unwrap();
+    assert_eq!(
+        top.matches('●').count() + top.matches('≈').count(),
+        3,
+        "{top}"
+    );
+    assert_eq!(top.matches('○').count(), 1, "{top}");
+    assert_eq!(top.matches('·').count(), 1, "{top}");
+    // Only what a single source says.
+    t.keys(&["s"]);
+    let s = t.wait_text("single-source only");
+    assert!(!s.contains("▸ 3") && s.contains("▸ 1 "), "{s}");
+    t.keys(&["s"]);
+    t.wait_for("all statements again", |s| {
+        !s.contains("single-source only")
+    });
+    // The second source's column, Enter: its claim in its document.
+    t.keys(&["l", "Enter"]);
+    let s = t.wait_text("3 independent sources · Ctrl-o back");
+    assert!(!s.contains("Who says what"), "{s}");
+    assert!(
+        s.contains("McLARTY KOREA UPDATE") && s.contains("3▐"),
+        "the McLarty update, at the claim with its count: {s}"
+    );
+    // Esc closes the view without quitting; q quits.
+    t.keys(&["v"]);
+    t.wait_text("Who says what");
+    t.keys(&["Escape"]);
+    t.wait_for("view closed", |s| !s.contains("Who says what"));
     t.keys(&["q"]);
     let s = t.wait_text("EXITED:");
     assert!(s.contains("EXITED:0"), "{s}");

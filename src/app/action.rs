@@ -82,6 +82,14 @@ pub enum Action {
     WriteBriefing,
     /// Yes, to a question (replace a file).
     Yes,
+    /// The corroboration view: statements by sources, who says what.
+    Corroboration,
+    /// In the corroboration view: only statements about an entity, or all.
+    FilterEntity,
+    /// In the corroboration view: only statements one source makes, or all.
+    SingleSource,
+    /// In the corroboration view: one column per outlet, or per document.
+    CollapseOutlets,
 }
 
 /// Input that is not a key: the mouse and the terminal.

@@ -33,6 +33,8 @@ pub enum Context {
     Note,
     /// A yes/no question on the bottom line.
     Ask,
+    /// The corroboration view: statements by sources.
+    Corroboration,
 }
 
 /// The default bindings: (context, keys, action, description). Help is
@@ -212,6 +214,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         "P",
         Action::PinsList,
         "the pins: go, reorder, note, delete, write the briefing",
+    ),
+    (
+        Context::Global,
+        "v",
+        Action::Corroboration,
+        "who says what: statements by sources (the corroboration view)",
     ),
     (Context::Global, "? <F1>", Action::Help, "this help"),
     (
@@ -458,6 +466,12 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
     (Context::Compare, "t", Action::NextTheme, "next theme"),
     (
         Context::Compare,
+        "v",
+        Action::Corroboration,
+        "who says what: statements by sources",
+    ),
+    (
+        Context::Compare,
         "q <Esc> c",
         Action::Close,
         "back to reading",
@@ -678,6 +692,96 @@ pub const DEFAULTS: &[(Context, &str, Action, &str)] = &[
         "cursor to the end",
     ),
     (Context::Ask, "y", Action::Yes, "yes: replace the file"),
+    (
+        Context::Corroboration,
+        "j <Down>",
+        Action::Down,
+        "next statement",
+    ),
+    (
+        Context::Corroboration,
+        "k <Up>",
+        Action::Up,
+        "previous statement",
+    ),
+    (
+        Context::Corroboration,
+        "d <Ctrl-d>",
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    (
+        Context::Corroboration,
+        "u <Ctrl-u>",
+        Action::HalfPageUp,
+        "half a page up",
+    ),
+    (
+        Context::Corroboration,
+        "f <Space> <PgDn> <Ctrl-f>",
+        Action::PageDown,
+        "a page down",
+    ),
+    (
+        Context::Corroboration,
+        "b <PgUp> <Ctrl-b>",
+        Action::PageUp,
+        "a page up",
+    ),
+    (
+        Context::Corroboration,
+        "g <Home>",
+        Action::Top,
+        "first statement (most sources)",
+    ),
+    (
+        Context::Corroboration,
+        "G <End>",
+        Action::Bottom,
+        "last statement",
+    ),
+    (
+        Context::Corroboration,
+        "h <Left>",
+        Action::Left,
+        "previous source (columns scroll)",
+    ),
+    (
+        Context::Corroboration,
+        "l <Right>",
+        Action::Right,
+        "next source (columns scroll)",
+    ),
+    (
+        Context::Corroboration,
+        "<Enter>",
+        Action::Confirm,
+        "open the statement in the selected source (else its own claim)",
+    ),
+    (
+        Context::Corroboration,
+        "e",
+        Action::FilterEntity,
+        "only statements about the chosen entity (else the row's), or all",
+    ),
+    (
+        Context::Corroboration,
+        "s 1",
+        Action::SingleSource,
+        "only statements a single source makes, or all",
+    ),
+    (
+        Context::Corroboration,
+        "o",
+        Action::CollapseOutlets,
+        "one column per outlet, or one per document",
+    ),
+    (
+        Context::Corroboration,
+        "q <Esc> v",
+        Action::Close,
+        "back to reading",
+    ),
     (
         Context::Ask,
         "n <Esc> <Enter>",

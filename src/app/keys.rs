@@ -25,6 +25,7 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             }
             Overlay::PinPrompt => Context::Note,
             Overlay::Pair { .. } => Context::Pair,
+            Overlay::Corroboration => Context::Corroboration,
         };
         return vec![c];
     }

@@ -5,6 +5,7 @@
 
 mod act_card;
 mod act_compare;
+mod act_corroboration;
 mod act_finder;
 mod act_pins;
 mod act_search;
@@ -13,6 +14,7 @@ pub mod bindings;
 pub mod card;
 pub mod chosen;
 pub mod compare;
+pub mod corroboration;
 pub mod document;
 pub mod finder;
 mod goto;

@@ -76,6 +76,7 @@ impl AppState {
                     self.pins.move_by(d);
                 }
                 Overlay::PinPrompt => {}
+                Overlay::Corroboration => self.corroboration_navigate(action),
             }
             return;
         }

@@ -33,6 +33,11 @@ impl AppState {
                 }
             }
             Some(Overlay::Pins) => self.pins.move_by(delta.signum()),
+            Some(Overlay::Corroboration) => self.corroboration_navigate(if down {
+                super::action::Action::Down
+            } else {
+                super::action::Action::Up
+            }),
             Some(Overlay::Links { .. } | Overlay::Picker { .. } | Overlay::PinPrompt) => {}
             None => {
                 if self.compare.is_some() {

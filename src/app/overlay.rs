@@ -36,6 +36,9 @@ pub enum Overlay {
     Pair {
         scroll: usize,
     },
+    /// The corroboration view, full screen (its state is the app's
+    /// `corroboration`).
+    Corroboration,
 }
 
 impl Overlay {

@@ -5,6 +5,7 @@ use super::action::{Action, Input};
 use super::card::CardState;
 use super::chosen::Chosen;
 use super::compare::{Compare, Side};
+use super::corroboration::Corroboration;
 use super::document::DocumentState;
 use super::finder::FinderState;
 use super::input::Edit;
@@ -48,6 +49,8 @@ pub struct AppState {
     /// The pins of this corpus, the pins list and the note prompt.
     pub pins: PinsState,
     pub compare: Option<Compare>,
+    /// The corroboration view's matrix and place, while it is open.
+    pub corroboration: Option<Corroboration>,
     pub focus: Pane,
     pub theme: usize,
     pub theme_count: usize,
@@ -88,6 +91,7 @@ impl AppState {
             walk: Walk::default(),
             pins: PinsState::default(),
             compare: None,
+            corroboration: None,
             focus: Pane::Document,
             theme,
             theme_count: theme_count.max(1),
@@ -290,6 +294,13 @@ impl AppState {
             Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom => {
                 self.navigate(action, ctx)
             }
+            Left | Right if self.overlays.top() == Some(&Overlay::Corroboration) => {
+                self.corroboration_columns(if action == Left { -1 } else { 1 })
+            }
+            Corroboration => self.open_corroboration(ctx),
+            FilterEntity => self.corroboration_entity(ctx),
+            SingleSource => self.corroboration_single(ctx),
+            CollapseOutlets => self.corroboration_outlets(ctx),
             Left | Right if self.compare.is_some() && self.overlays.is_empty() => self
                 .compare_focus(Some(if action == Left {
                     Side::Left
@@ -470,6 +481,7 @@ impl AppState {
             Some(Overlay::Card) => return self.confirm_card(ctx),
             Some(Overlay::Pins) => return self.confirm_pin_row(ctx),
             Some(Overlay::PinPrompt) => return self.confirm_pin_prompt(ctx),
+            Some(Overlay::Corroboration) => return self.confirm_corroboration(ctx),
             Some(Overlay::Help { .. } | Overlay::Log { .. } | Overlay::Pair { .. }) => return,
             None => {}
         }

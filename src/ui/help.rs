@@ -32,6 +32,7 @@ fn section_title(c: Context) -> &'static str {
         Context::Pins => "In the pins list (P)",
         Context::Note => "Typing a pin's note or a file name",
         Context::Ask => "Asked to replace a file",
+        Context::Corroboration => "Who says what (v): statements by sources",
     }
 }
 
@@ -88,7 +89,7 @@ pub fn legend_lines() -> Vec<HelpLine> {
         out.push(one(sample, scope, meaning));
     }
     out.push(Heading(
-        "  Who says what (w): one cell per statement and source".into(),
+        "  Who says what (v): one cell per statement and source".into(),
     ));
     for &(sample, scope, meaning) in legend::CELLS {
         out.push(one(sample, scope, meaning));

@@ -265,7 +265,24 @@ pub const CELLS: &[(&str, &str, &str)] = &[
         "a copy of another source's article: not counted",
     ),
     ("·", "reader.cell.absent", "this source does not make it"),
+    (
+        "2●",
+        "reader.cell.makes",
+        "outlets collapsed (o): how many of the outlet's documents make it",
+    ),
 ];
+
+/// The mark and scope of a corroboration cell (`CELLS` is in `Mark`'s
+/// order).
+pub fn cell(m: crate::app::corroboration::Mark) -> (&'static str, &'static str) {
+    let (mark, scope, _) = CELLS[m as usize];
+    (mark, scope)
+}
+
+/// What a mark means, for the view's detail line.
+pub fn cell_meaning(m: crate::app::corroboration::Mark) -> &'static str {
+    CELLS[m as usize].2
+}
 
 #[cfg(test)]
 mod tests {
@@ -278,5 +295,15 @@ mod tests {
         assert_eq!(gutter_mark(Gutter::Conflict, 2, true).0, "2!");
         assert_eq!(gutter_mark(Gutter::Single, 1, true).0, " ▏");
         assert_eq!(gutter_mark(Gutter::Multi, 12, true).0, "+▐");
+    }
+
+    #[test]
+    fn cells_are_in_the_order_of_the_marks() {
+        use crate::app::corroboration::Mark;
+        assert_eq!(cell(Mark::Makes), ("●", "reader.cell.makes"));
+        assert_eq!(cell(Mark::Variant), ("≈", "reader.cell.variant"));
+        assert_eq!(cell(Mark::Conflict), ("!", "reader.cell.conflict"));
+        assert_eq!(cell(Mark::Copy), ("○", "reader.cell.copy"));
+        assert_eq!(cell(Mark::Absent), ("·", "reader.cell.absent"));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod compare;
+pub mod corroboration;
 pub mod diff;
 pub mod document;
 pub mod finder;
@@ -62,22 +63,27 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
         .buffer_mut()
         .set_style(area, view.theme.get("ui.text"));
     let panes = state.panes();
-    if let Some(compare) = state.compare.as_ref() {
-        frame.render_widget(
-            compare::CompareView {
-                state,
-                view,
-                compare,
-            },
-            area,
-        );
-    } else {
-        if let Some(r) = panes.sidebar {
-            frame.render_widget(sidebar::Sidebar { state, view }, r);
-        }
-        frame.render_widget(document::DocumentPane { state, view }, panes.document);
-        if let Some(r) = panes.timeline {
-            frame.render_widget(timeline::Timeline { state, view }, r);
+    // The corroboration view covers everything but the status bar: what
+    // lies under it is not drawn.
+    let covered = state.overlays.iter().any(|o| *o == Overlay::Corroboration);
+    if !covered {
+        if let Some(compare) = state.compare.as_ref() {
+            frame.render_widget(
+                compare::CompareView {
+                    state,
+                    view,
+                    compare,
+                },
+                area,
+            );
+        } else {
+            if let Some(r) = panes.sidebar {
+                frame.render_widget(sidebar::Sidebar { state, view }, r);
+            }
+            frame.render_widget(document::DocumentPane { state, view }, panes.document);
+            if let Some(r) = panes.timeline {
+                frame.render_widget(timeline::Timeline { state, view }, r);
+            }
         }
     }
     frame.render_widget(status::StatusBar { state, view }, panes.status);
@@ -137,6 +143,18 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
                         view,
                         compare,
                         scroll,
+                    },
+                    area,
+                )
+            }
+        }
+        Overlay::Corroboration => {
+            if let Some(v) = state.corroboration.as_ref() {
+                frame.render_widget(
+                    corroboration::CorroborationView {
+                        view,
+                        state: v,
+                        size: state.size,
                     },
                     area,
                 )
