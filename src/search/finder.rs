@@ -594,8 +594,8 @@ mod tests {
     fn narrowing_agrees_with_ranking_afresh_and_marks_matches() {
         let fi = items(&[
             (Target::Claim(0), "Sanctions relief was discussed", 1),
-            (Target::Claim(1), "Sanders said nothing", 1),
-            (Target::Entity(0), "Sarah Huckabee Sanders (Sanders)", 3),
+            (Target::Claim(1), "Sandersen said nothing", 1),
+            (Target::Entity(0), "Anna Lisa Sandersen (Sandersen)", 3),
         ]);
         let mut prev: Option<Matches> = None;
         let mut typed = String::new();

@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn the_word_index_counts_what_a_scan_finds() {
         let texts = [
-            "Kim Jong-un met Moon Jae-in; the U.S. said \u{201c}no deal\u{201d}.\n\nKim's talks: North Korea, north-korean, NORTH KOREA.",
+            "Lee Su-min met Park Ha-eun; the U.S. said \u{201c}no deal\u{201d}.\n\nLee's talks: North Korea, north-korean, NORTH KOREA.",
             "The Straße and STRASSE in Köln (2019) \u{2014} Οδυσσεύς, ΟΔΥΣΣΕΥΣ. The the the.\n",
             "Sanctions relief?  Sanctions\nrelief! sanctions-relief, \u{fb01}nance; G7 and G20 met 3-5 March.",
             "ab ab ab. Ab, ab\tab",

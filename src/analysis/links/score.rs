@@ -240,10 +240,10 @@ fn disjoint(fa: &Features, fb: &Features, keep: impl Fn(&super::names::NameKey) 
 }
 
 /// Could two person entities be one person? The same entity, or one
-/// name the end of the other ("de Vries" and "Pieter de Vries", "Trump" and
-/// "Donald Trump"): a surname alone is compatible with the full name, but a
-/// family name shared by two people written in full ("Kim Jong Un", "Kim
-/// Yong Chol") is not.
+/// name the end of the other ("de Vries" and "Pieter de Vries", "Rutte" and
+/// "Mark Rutte"): a surname alone is compatible with the full name, but a
+/// family name shared by two people written in full ("Lee Su Min", "Lee
+/// Ha Eun") is not.
 pub fn same_person(entities: &[Entity], a: usize, b: usize) -> bool {
     if a == b {
         return true;
