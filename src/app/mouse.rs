@@ -33,6 +33,12 @@ impl AppState {
                 }
             }
             Some(Overlay::Pins) => self.pins.move_by(delta.signum()),
+            Some(Overlay::Events { .. }) => {
+                let n = self.timeline.listed.len();
+                if let Some(o) = self.overlays.top_mut() {
+                    o.select_by(delta.signum(), n);
+                }
+            }
             Some(Overlay::Links { .. } | Overlay::Picker { .. } | Overlay::PinPrompt) => {}
             None => {
                 if self.compare.is_some() {
@@ -49,7 +55,10 @@ impl AppState {
     }
 
     pub(super) fn click(&mut self, ctx: &Ctx, x: u16, y: u16) {
-        if !self.overlays.is_empty() || self.compare.is_some() {
+        if !self.overlays.is_empty() {
+            return self.click_overlay(ctx, x, y);
+        }
+        if self.compare.is_some() {
             return;
         }
         let p = self.panes();
@@ -80,13 +89,85 @@ impl AppState {
             }
         } else if let Some(r) = p.timeline.filter(|r| layout::contains(*r, x, y)) {
             self.focus = Pane::Timeline;
+            let inner = layout::timeline_inner(r);
             if let Some(index) = ctx.index
-                && let Some(e) = layout::timeline_event_at(r, index, self.timeline.event, x)
+                && x >= inner.x
             {
-                self.timeline.event = Some(e);
+                let ax = super::timeline::axis(index, inner.width, &self.timeline);
+                if let Some(c) = ax.column_at(x - inner.x) {
+                    self.timeline.event = c.events.first().copied();
+                }
             }
         } else if layout::contains(p.document, x, y) {
             self.focus = Pane::Document;
+            self.click_claim(ctx, p.document, x, y);
+        }
+    }
+
+    /// A click in the text selects the claim under it (in the gutter: the
+    /// claim the line belongs to).
+    fn click_claim(&mut self, ctx: &Ctx, doc_rect: ratatui::layout::Rect, x: u16, y: u16) {
+        let Some(index) = ctx.index else { return };
+        let col = layout::text_column(doc_rect);
+        if y < col.y || y >= col.bottom() {
+            return;
+        }
+        let lines = self.lines(ctx);
+        let Some(line) = lines.get(self.top_line(&lines) + (y - col.y) as usize) else {
+            return;
+        };
+        let text = &ctx.docs[self.reader.doc].text[line.range.clone()];
+        let mut pos = line.range.start;
+        let mut w = col.x + line.indent;
+        if x >= col.x {
+            for (i, g) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+                let gw = crate::text::grapheme_width(g) as u16;
+                if w + gw > x {
+                    break;
+                }
+                w += gw;
+                pos = line.range.start + i + g.len();
+            }
+        }
+        let claims = index.doc_claims(self.reader.doc);
+        let hit = claims
+            .iter()
+            .find(|c| c.range.start <= pos && pos < c.range.end)
+            .or_else(|| {
+                claims
+                    .iter()
+                    .find(|c| c.range.start < line.range.end && line.range.start < c.range.end)
+            });
+        if let Some(c) = hit {
+            self.reader.claim = Some(c.id);
+        }
+    }
+
+    /// A click in a list overlay selects the row under it.
+    fn click_overlay(&mut self, ctx: &Ctx, _x: u16, y: u16) {
+        let area = self.size;
+        let (popup, n) = match self.overlays.top() {
+            Some(Overlay::Picker { .. }) => {
+                (layout::picker_popup(area, ctx.docs.len()), ctx.docs.len())
+            }
+            Some(Overlay::Events { .. }) => {
+                let n = self.timeline.listed.len();
+                (layout::events_popup(area, n), n)
+            }
+            _ => return,
+        };
+        let inner = layout::inner(popup);
+        if y < inner.y || y >= inner.bottom() {
+            return;
+        }
+        if let Some(Overlay::Picker { selected } | Overlay::Events { selected }) =
+            self.overlays.top_mut()
+        {
+            let first = layout::list_first(*selected, inner.height as usize);
+            let row = first + (y - inner.y) as usize;
+            if row < n {
+                *selected = row;
+            }
         }
     }
 }

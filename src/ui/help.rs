@@ -32,6 +32,7 @@ fn section_title(c: Context) -> &'static str {
         Context::Pins => "In the pins list (P)",
         Context::Note => "Typing a pin's note or a file name",
         Context::Ask => "Asked to replace a file",
+        Context::Events => "In the list of a timeline column's events (Enter on a stack)",
     }
 }
 
