@@ -45,7 +45,7 @@ pub fn timeline_compact(r: Rect) -> bool {
 
 /// Panes collapse as the terminal shrinks: the sidebar hides first (below
 /// 70 columns; its key then shows it over the text), the timeline shrinks
-/// to 3 rows below 35 rows and hides below 13 rows.
+/// to 3 rows below 35 rows and hides below 17 rows.
 pub fn panes(area: Rect, sidebar_visible: bool) -> Panes {
     panes_for(
         area,
@@ -69,7 +69,7 @@ pub fn panes_for(area: Rect, show: Show) -> Panes {
     };
     let th = match body.height {
         34.. => TIMELINE_HEIGHT,
-        12..=33 => TIMELINE_COMPACT,
+        16..=33 => TIMELINE_COMPACT,
         _ => 0,
     };
     let timeline = (show.timeline && th > 0 && body.width >= 30).then(|| {
