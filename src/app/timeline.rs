@@ -56,57 +56,86 @@ impl Axis {
     }
 }
 
-/// Days from 1 CE of a document's own date, when known.
-fn doc_day(index: &Index, doc: usize) -> Option<i64> {
-    use chrono::Datelike;
-    index
-        .docs
-        .get(doc)?
-        .meta
-        .date
-        .map(|(d, _)| d.num_days_from_ce() as i64)
+/// Which dates are background: those that ended more than a year before
+/// their own document's date ("since 1945", "the 2018 summit" in a 2020
+/// article). A document without a date of its own is dated by the latest
+/// date it states, as relative dates are.
+pub struct Background {
+    /// Per document, its reference day (days from 1 CE).
+    refs: Vec<Option<i64>>,
 }
 
-/// A background date: one that ended more than a year before its own
-/// document's date ("since 1945", "the 2018 summit" in a 2020 article).
-/// Undated documents have no background.
-pub fn is_background(index: &Index, pos: usize) -> bool {
+fn last_day(e: &crate::analysis::Event) -> Option<i64> {
     use chrono::Datelike;
-    let e = &index.events[index.timeline[pos]];
-    let (Some(date), Some(doc)) = (e.date, doc_day(index, e.doc)) else {
-        return false;
-    };
-    let last = e
-        .end
-        .unwrap_or(date)
+    e.end
+        .or(e.date)?
         .last_day()
-        .map(|d| d.num_days_from_ce() as i64);
-    last.is_some_and(|l| l < doc - 365)
+        .map(|d| d.num_days_from_ce() as i64)
+}
+
+impl Background {
+    pub fn new(index: &Index) -> Background {
+        use chrono::Datelike;
+        let mut latest: Vec<Option<i64>> = vec![None; index.docs.len()];
+        for e in &index.events {
+            if let (Some(l), Some(slot)) = (last_day(e), latest.get_mut(e.doc)) {
+                *slot = Some(slot.map_or(l, |s: i64| s.max(l)));
+            }
+        }
+        let refs = index
+            .docs
+            .iter()
+            .zip(latest)
+            .map(|(d, l)| d.meta.date.map(|(d, _)| d.num_days_from_ce() as i64).or(l))
+            .collect();
+        Background { refs }
+    }
+
+    /// Is timeline position `pos` a background date?
+    pub fn is(&self, index: &Index, pos: usize) -> bool {
+        let e = &index.events[index.timeline[pos]];
+        match (last_day(e), self.refs.get(e.doc).copied().flatten()) {
+            (Some(l), Some(r)) => l < r - 365,
+            _ => false,
+        }
+    }
+}
+
+/// Is timeline position `pos` a background date? (One question; for many,
+/// build a `Background` once.)
+pub fn is_background(index: &Index, pos: usize) -> bool {
+    Background::new(index).is(index, pos)
 }
 
 /// Timeline positions that are shown (all, less folded background dates),
 /// in order: what `h`/`l` step through.
 pub fn visible_events(index: &Index, state: &TimelineState) -> Vec<usize> {
+    if !state.fold_background {
+        return (0..index.timeline.len()).collect();
+    }
+    let bg = Background::new(index);
     (0..index.timeline.len())
-        .filter(|&p| !(state.fold_background && is_background(index, p)))
+        .filter(|&p| !bg.is(index, p))
         .collect()
 }
 
 /// How many background dates the corpus has.
 pub fn background_count(index: &Index) -> usize {
+    let bg = Background::new(index);
     (0..index.timeline.len())
-        .filter(|&p| is_background(index, p))
+        .filter(|&p| bg.is(index, p))
         .count()
 }
 
 /// The shown events grouped by date (one group per slot of the index).
 fn groups(index: &Index, state: &TimelineState) -> Vec<Vec<usize>> {
+    let bg = state.fold_background.then(|| Background::new(index));
     index
         .timeline_slots
         .iter()
         .map(|r| {
             r.clone()
-                .filter(|&p| !(state.fold_background && is_background(index, p)))
+                .filter(|&p| !bg.as_ref().is_some_and(|b| b.is(index, p)))
                 .collect::<Vec<_>>()
         })
         .filter(|g| !g.is_empty())
