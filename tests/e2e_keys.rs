@@ -4,6 +4,7 @@
 
 mod common;
 #[path = "common/tmux.rs"]
+#[allow(dead_code)]
 mod tmux;
 use tmux::Tmux;
 

@@ -521,3 +521,27 @@ fn y_copies_the_claim_with_its_citation_through_osc52() {
     }
     assert!(status(&h).contains("copied the claim and its citation"));
 }
+
+#[test]
+fn a_click_in_the_hits_list_selects_the_row_under_it() {
+    let mut h = Harness::analysed(120, 40);
+    h.keys(&["/"]);
+    h.type_text("summit");
+    h.keys(&["<Tab>"]);
+    assert!(matches!(h.state.overlays.top(), Some(Overlay::Hits { .. })));
+    let inner = crossread::app::layout::inner(crossread::app::layout::wide_popup(h.state.size));
+    let sel_bg = h.themes[h.state.theme].get("ui.selection").bg;
+    let selected_row = |h: &Harness| {
+        let buf = h.render();
+        let y = (inner.y..inner.bottom())
+            .find(|&y| buf[(inner.x + 1, y)].bg == sel_bg.unwrap_or_default())
+            .expect("a selected row");
+        rows(&buf)[y as usize].clone()
+    };
+    let before = selected_row(&h);
+    let y = inner.y + 4;
+    let target = rows(&h.render())[y as usize].clone();
+    assert_ne!(target, before);
+    h.act(Input::Click { x: inner.x + 3, y });
+    assert_eq!(selected_row(&h), target);
+}

@@ -258,6 +258,36 @@ pub fn list_first(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
 
+/// The wide list overlays (the hits, an entity's card), borders included.
+pub fn wide_popup(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(2).min(130),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// Rows at the bottom of an entity card for the selected row's details.
+pub const CARD_DETAIL: u16 = 3;
+
+/// The list rows of an entity card drawn in `inner`.
+pub fn card_list_height(inner: Rect) -> u16 {
+    let detail = if inner.height > CARD_DETAIL + 6 {
+        CARD_DETAIL
+    } else {
+        0
+    };
+    inner.height - detail
+}
+
+/// The first row shown of a list of `n` rows, `height` of them visible,
+/// that keeps `selected` in the middle.
+pub fn centred_first(selected: usize, n: usize, height: usize) -> usize {
+    selected
+        .saturating_sub(height / 2)
+        .min(n.saturating_sub(height))
+}
+
 /// The pair overlay of the compare view (borders included).
 pub fn pair_popup(area: Rect) -> Rect {
     centred(

@@ -146,15 +146,39 @@ impl AppState {
     /// A click in a list overlay selects the row under it.
     fn click_overlay(&mut self, ctx: &Ctx, _x: u16, y: u16) {
         let area = self.size;
+        match self.overlays.top().copied() {
+            Some(Overlay::Picker { .. } | Overlay::Events { .. }) => {}
+            Some(Overlay::Hits { selected }) => {
+                let inner = layout::inner(layout::wide_popup(area));
+                let n = self.hit_rows();
+                if let Some(row) = centred_row(inner, selected, n, inner.height, y)
+                    && let Some(o) = self.overlays.top_mut()
+                {
+                    *o = Overlay::Hits { selected: row };
+                }
+                return;
+            }
+            Some(Overlay::Card) => {
+                let inner = layout::inner(layout::wide_popup(area));
+                let list_h = layout::card_list_height(inner);
+                if let Some(c) = self.card.as_mut()
+                    && let Some(row) = centred_row(inner, c.selected, c.rows.len(), list_h, y)
+                    && c.rows[row].jump.is_some()
+                {
+                    c.selected = row;
+                }
+                return;
+            }
+            _ => return,
+        }
         let (popup, n) = match self.overlays.top() {
             Some(Overlay::Picker { .. }) => {
                 (layout::picker_popup(area, ctx.docs.len()), ctx.docs.len())
             }
-            Some(Overlay::Events { .. }) => {
+            _ => {
                 let n = self.timeline.listed.len();
                 (layout::events_popup(area, n), n)
             }
-            _ => return,
         };
         let inner = layout::inner(popup);
         if y < inner.y || y >= inner.bottom() {
@@ -170,4 +194,21 @@ impl AppState {
             }
         }
     }
+}
+
+/// The row at screen row `y` of a list drawn from `inner`'s top, `height`
+/// rows tall, that keeps its `selected` row of `n` in the middle.
+fn centred_row(
+    inner: ratatui::layout::Rect,
+    selected: usize,
+    n: usize,
+    height: u16,
+    y: u16,
+) -> Option<usize> {
+    if y < inner.y || y >= inner.y + height {
+        return None;
+    }
+    let first = layout::centred_first(selected, n, height as usize);
+    let row = first + (y - inner.y) as usize;
+    (row < n).then_some(row)
 }
