@@ -248,6 +248,10 @@ impl AppState {
         match input {
             Input::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
+                if width >= layout::SIDEBAR_MIN_WIDTH {
+                    // Wide enough: the sidebar sits beside the text again.
+                    self.sidebar.floating = false;
+                }
                 if !self.visible_panes().contains(&self.focus) {
                     self.focus = Pane::Document;
                 }

@@ -77,6 +77,7 @@ pub fn legend_lines() -> Vec<HelpLine> {
         out.push(one(shape, "ui.text", meaning));
     }
     out.push(one(legend::MORE.0, "ui.text", legend::MORE.1));
+    out.push(one(legend::GAP.0, "ui.text.dim", legend::GAP.1));
     out.push(Mark(
         legend::SOURCES
             .iter()

@@ -168,7 +168,7 @@ fn draw_axis(
             continue;
         }
         if col.gap_before && col.x >= 2 {
-            buf.set_stringn(x - 2, marker_y, "≈", 1, dim);
+            buf.set_stringn(x - 2, marker_y, super::legend::GAP.0, 1, dim);
         }
         // Axis labels: the year when it changes, else the month; `?` for
         // the column of unknown dates.
