@@ -550,3 +550,28 @@ fn a_click_in_the_hits_list_selects_the_row_under_it() {
     });
     assert_eq!(selected(&h), 4);
 }
+
+#[test]
+fn a_click_in_the_pins_list_selects_the_pin_under_it() {
+    let data = std::env::temp_dir().join(format!("crossread-keys-pins-{}", std::process::id()));
+    std::fs::create_dir_all(&data).unwrap();
+    let mut h = Harness::analysed(120, 40);
+    h.state
+        .attach_pins(crossread::pins::PinStore::open_in(&data, &[seeds()]));
+    // Three claims pinned, the second with a note (a line of its own).
+    h.keys(&["}", "p", "<Enter>", "}", "p"]);
+    h.type_text("check");
+    h.keys(&["<Enter>", "}", "p", "<Enter>", "P"]);
+    assert_eq!(h.state.pins.pins().len(), 3);
+    assert_eq!(h.state.overlays.top(), Some(&Overlay::Pins));
+    let inner = crossread::app::layout::inner(crossread::app::layout::wide_popup(h.state.size));
+    // Lines: pin 0, pin 1, its note, pin 2.
+    for (row, pin) in [(0, 0), (3, 2), (1, 1), (2, 1)] {
+        h.act(Input::Click {
+            x: inner.x + 2,
+            y: inner.y + row,
+        });
+        assert_eq!(h.state.pins.selected, pin, "row {row}");
+    }
+    std::fs::remove_dir_all(&data).ok();
+}

@@ -267,6 +267,14 @@ pub fn wide_popup(area: Rect) -> Rect {
     )
 }
 
+/// The list rows of the pins overlay drawn in `inner` (its last row is the
+/// footer; the selected pin's details take 4 rows when there is room).
+pub fn pins_list_height(inner: Rect) -> u16 {
+    let body_h = inner.height.saturating_sub(1);
+    let detail = if body_h > 10 { 4 } else { 0 };
+    body_h - detail
+}
+
 /// Rows at the bottom of an entity card for the selected row's details.
 pub const CARD_DETAIL: u16 = 3;
 

@@ -158,6 +158,27 @@ impl AppState {
                 }
                 return;
             }
+            Some(Overlay::Pins) => {
+                let inner = layout::inner(layout::wide_popup(area));
+                let list_h = layout::pins_list_height(inner);
+                // The list's lines: each pin, then its note when it has one.
+                let lines: Vec<usize> = self
+                    .pins
+                    .pins()
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, p)| std::iter::repeat_n(i, 1 + usize::from(!p.note.is_empty())))
+                    .collect();
+                if lines.is_empty() {
+                    return;
+                }
+                let sel = self.pins.selected.min(self.pins.pins().len() - 1);
+                let sel_line = lines.iter().position(|&i| i == sel).unwrap_or(0);
+                if let Some(line) = centred_row(inner, sel_line, lines.len(), list_h, y) {
+                    self.pins.selected = lines[line];
+                }
+                return;
+            }
             Some(Overlay::Card) => {
                 let inner = layout::inner(layout::wide_popup(area));
                 let list_h = layout::card_list_height(inner);
