@@ -508,6 +508,8 @@ fn run_reader(cli: Cli) -> ExitCode {
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut state = AppState::new(docs.len(), theme_start, themes.len(), size);
+    state.theme_names = themes.iter().map(|t| t.name.clone()).collect();
+    let mut mouse_on = state.mouse;
     if let Some(n) = notes.first() {
         state.message = Some(n.clone());
     }
@@ -657,6 +659,16 @@ fn run_reader(cli: Cli) -> ExitCode {
                     };
                     state.update(input, &ctx);
                     dirty = true;
+                }
+                if state.mouse != mouse_on {
+                    crossread::terminal::set_mouse(state.mouse)?;
+                    mouse_on = state.mouse;
+                }
+                if let Some(seq) = state.clipboard.take() {
+                    use std::io::Write;
+                    let mut out = std::io::stdout();
+                    out.write_all(seq.as_bytes())?;
+                    out.flush()?;
                 }
                 if std::mem::take(&mut state.suspend) {
                     crossread::terminal::suspend(&mut terminal)?;

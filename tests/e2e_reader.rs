@@ -57,8 +57,13 @@ fn read_navigate_help_theme_and_quit_restores_the_terminal() {
         t.keys(&["PageDown"]);
         pages += 1;
     }
-    let s = t.wait_text("Keys: reading");
-    assert!(s.contains("next document"), "{s}");
+    t.wait_text("Keys: reading");
+    let mut lines = 0;
+    while !t.screen().contains("next document") && lines < 12 {
+        t.keys(&["j"]);
+        lines += 1;
+    }
+    t.wait_text("next document");
     let mut lines = 0;
     while !t.screen().contains("search the text of every document") && lines < 12 {
         t.keys(&["j"]);
@@ -177,10 +182,11 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
     // Walk his mentions.
     t.keys(&["n"]);
     t.wait_text("Stephen Biegun 2/4");
-    // Into another document: choose Sanders, whose mentions span three.
+    // Into another document: back to the sidebar (choosing focused the
+    // text), choose Sanders, whose mentions span three.
     t.keys(&[
-        "/", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "S", "a", "n", "d", "e",
-        "r", "s", "Enter", "Enter",
+        "BTab", "/", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "S", "a", "n",
+        "d", "e", "r", "s", "Enter", "Enter",
     ]);
     // The walk starts at the mention in the document on screen (the third).
     t.wait_text("Sarah Huckabee Sanders 3/3");
@@ -190,8 +196,8 @@ fn entity_mentions_links_compare_and_quit_in_one_session() {
         s.contains("Cipher Brief · The Next North Korean Summit"),
         "n wraps round into another document: {s}"
     );
-    // Back to the document pane; walk claims to the quotation.
-    t.keys(&["x", "Tab"]);
+    // Choosing him focused the text; walk claims to the quotation.
+    t.keys(&["x"]);
     let mut tries = 0;
     while !t.screen().contains("quote claim") && tries < 8 {
         t.keys(&["}"]);

@@ -358,7 +358,7 @@ fn a_corrupt_pins_file_is_reported_and_pins_are_found_again_after_an_edit() {
     let mut h = open(data.path());
     let s = screen(&h.render());
     assert!(s.contains("is not valid"), "{s}");
-    h.keys(&["L"]);
+    h.keys(&["!"]);
     let s = screen(&h.render());
     assert!(s.contains("pins file"), "{s}");
     assert!(s.contains("it was moved to"), "{s}");

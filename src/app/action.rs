@@ -90,6 +90,16 @@ pub enum Action {
     SingleSource,
     /// In the corroboration view: one column per outlet, or per document.
     CollapseOutlets,
+    /// Show or hide the timeline strip.
+    ToggleTimeline,
+    /// The timeline's axis to scale, or evenly spaced.
+    TimelineScale,
+    /// Fold away (or show) the timeline's background dates.
+    FoldBackground,
+    /// Mouse capture off (the terminal selects text) or on.
+    ToggleMouse,
+    /// Copy the current claim with its citation (OSC 52).
+    Copy,
 }
 
 /// Input that is not a key: the mouse and the terminal.
@@ -121,4 +131,6 @@ pub enum Input {
     Indexed,
     /// The finder's full list is ready.
     FinderReady,
+    /// A key bound to nothing where it was pressed.
+    Unbound(super::keymap::Key),
 }

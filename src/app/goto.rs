@@ -83,6 +83,13 @@ impl AppState {
             self.refresh_entities(ctx);
             return;
         }
+        if self.sidebar.floating {
+            self.sidebar.floating = false;
+            if self.focus == super::state::Pane::Sidebar {
+                self.focus = super::state::Pane::Document;
+            }
+            return;
+        }
         if self.search.active.is_some() {
             self.search.active = None;
             self.message = Some("search cleared".into());

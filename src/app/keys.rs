@@ -26,6 +26,7 @@ pub fn contexts(state: &AppState) -> Vec<Context> {
             Overlay::PinPrompt => Context::Note,
             Overlay::Pair { .. } => Context::Pair,
             Overlay::Corroboration => Context::Corroboration,
+            Overlay::Events { .. } => Context::Events,
         };
         return vec![c];
     }
@@ -88,11 +89,10 @@ pub fn translate_key(state: &AppState, keymap: &Keymap, ev: KeyEvent) -> Option<
         }
     }
     if chain.contains(&Context::Global) {
-        return None;
+        return unbound(&chain, key);
     }
     // Quitting and the like work everywhere, but a text field keeps its
     // characters: only keys with a modifier or without a character pass.
-    let a = keymap.lookup(Context::Global, key)?;
     let plain_char = matches!(ev.code, KeyCode::Char(_))
         && !ev
             .modifiers
@@ -100,5 +100,33 @@ pub fn translate_key(state: &AppState, keymap: &Keymap, ev: KeyEvent) -> Option<
     if typing(&chain) && plain_char {
         return None;
     }
-    falls_through(a).then_some(Input::Action(a))
+    match keymap.lookup(Context::Global, key) {
+        Some(a) if falls_through(a) => Some(Input::Action(a)),
+        _ => unbound(&chain, key),
+    }
+}
+
+/// A key that does nothing where it was pressed: said in the status bar
+/// (outside text fields, and only for keys one types on purpose).
+fn unbound(chain: &[Context], key: Key) -> Option<Input> {
+    let deliberate = matches!(
+        key.code,
+        KeyCode::Char(_)
+            | KeyCode::F(_)
+            | KeyCode::Enter
+            | KeyCode::Tab
+            | KeyCode::BackTab
+            | KeyCode::Backspace
+            | KeyCode::Delete
+            | KeyCode::Insert
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+    );
+    (deliberate && !typing(chain)).then_some(Input::Unbound(key))
 }

@@ -11,8 +11,13 @@ pub const MAX_MEASURE: u16 = 100;
 pub const GUTTER: u16 = 3;
 /// Rows of the timeline strip, borders included.
 pub const TIMELINE_HEIGHT: u16 = 7;
+/// Rows of the compact strip (no borders) on short terminals.
+pub const TIMELINE_COMPACT: u16 = 3;
 /// Rows at the bottom of the sidebar for the chosen entity's details.
 pub const ENTITY_DETAIL: u16 = 6;
+/// Below this width the sidebar does not fit beside the text: its key
+/// shows it as an overlay instead.
+pub const SIDEBAR_MIN_WIDTH: u16 = 70;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
@@ -20,11 +25,39 @@ pub struct Panes {
     pub document: Rect,
     pub timeline: Option<Rect>,
     pub status: Rect,
+    /// The sidebar is drawn over the document (narrow terminals).
+    pub sidebar_floats: bool,
+}
+
+/// What the user asked to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Show {
+    pub sidebar: bool,
+    /// The sidebar as an overlay on a narrow terminal.
+    pub sidebar_overlay: bool,
+    pub timeline: bool,
+}
+
+/// Is the timeline strip in its compact (borderless, 3-row) form?
+pub fn timeline_compact(r: Rect) -> bool {
+    r.height < TIMELINE_HEIGHT
 }
 
 /// Panes collapse as the terminal shrinks: the sidebar hides first (below
-/// 70 columns), then the timeline (below 16 rows).
+/// 70 columns; its key then shows it over the text), the timeline shrinks
+/// to 3 rows below 35 rows and hides below 17 rows.
 pub fn panes(area: Rect, sidebar_visible: bool) -> Panes {
+    panes_for(
+        area,
+        Show {
+            sidebar: sidebar_visible,
+            sidebar_overlay: false,
+            timeline: true,
+        },
+    )
+}
+
+pub fn panes_for(area: Rect, show: Show) -> Panes {
     let status = Rect {
         y: area.bottom().saturating_sub(1),
         height: area.height.min(1),
@@ -34,22 +67,33 @@ pub fn panes(area: Rect, sidebar_visible: bool) -> Panes {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let timeline = (body.height >= 16 && body.width >= 30).then(|| {
+    let th = match body.height {
+        34.. => TIMELINE_HEIGHT,
+        16..=33 => TIMELINE_COMPACT,
+        _ => 0,
+    };
+    let timeline = (show.timeline && th > 0 && body.width >= 30).then(|| {
         let t = Rect {
-            y: body.bottom() - TIMELINE_HEIGHT,
-            height: TIMELINE_HEIGHT,
+            y: body.bottom() - th,
+            height: th,
             ..body
         };
-        body.height -= TIMELINE_HEIGHT;
+        body.height -= th;
         t
     });
-    let show_sidebar = sidebar_visible && body.width >= 70 && body.height >= 6;
+    let show_sidebar = show.sidebar && body.width >= SIDEBAR_MIN_WIDTH && body.height >= 6;
     if !show_sidebar {
+        let floats = show.sidebar_overlay && body.width < SIDEBAR_MIN_WIDTH && body.height >= 6;
+        let sidebar = floats.then(|| Rect {
+            width: body.width.min(40).max(body.width * 3 / 4).min(body.width),
+            ..body
+        });
         return Panes {
-            sidebar: None,
+            sidebar,
             document: body,
             timeline,
             status,
+            sidebar_floats: floats,
         };
     }
     let w = (body.width / 4).clamp(24, 44);
@@ -64,6 +108,7 @@ pub fn panes(area: Rect, sidebar_visible: bool) -> Panes {
         document,
         timeline,
         status,
+        sidebar_floats: false,
     }
 }
 
@@ -164,25 +209,10 @@ pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
 }
 
-/// Which timeline slots are shown, and how wide each is: every distinct date
-/// gets a slot, in order; when there are more than fit, a window of them
-/// around the selected one.
-pub fn timeline_window(
-    width: u16,
-    slots: usize,
-    selected_slot: Option<usize>,
-) -> (usize, usize, u16) {
-    if slots == 0 || width == 0 {
-        return (0, 0, 1);
-    }
-    let slot_w = (width as usize / slots).clamp(2, 12) as u16;
-    let fit = (width / slot_w).max(1) as usize;
-    if slots <= fit {
-        return (0, slots, slot_w);
-    }
-    let sel = selected_slot.unwrap_or(0);
-    let first = sel.saturating_sub(fit / 2).min(slots - fit);
-    (first, fit, slot_w)
+/// The inside of the timeline strip: within its border, or (compact) the
+/// whole strip.
+pub fn timeline_inner(r: Rect) -> Rect {
+    if timeline_compact(r) { r } else { inner(r) }
 }
 
 /// The slot of a position in the timeline.
@@ -190,21 +220,6 @@ pub fn slot_of(index: &Index, timeline_pos: usize) -> usize {
     index
         .timeline_slots
         .partition_point(|s| s.end <= timeline_pos)
-}
-
-/// The timeline position clicked at column `x` of the strip `r`.
-pub fn timeline_event_at(r: Rect, index: &Index, selected: Option<usize>, x: u16) -> Option<usize> {
-    let i = inner(r);
-    let (first, count, slot_w) = timeline_window(
-        i.width,
-        index.timeline_slots.len(),
-        selected.map(|s| slot_of(index, s)),
-    );
-    if x < i.x {
-        return None;
-    }
-    let k = ((x - i.x) / slot_w) as usize;
-    (k < count).then(|| index.timeline_slots[first + k].start)
 }
 
 /// A rectangle of `w`×`h` centred in `area`, clipped to it.
@@ -217,6 +232,68 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// The document picker of the compare view (borders included).
+pub fn picker_popup(area: Rect, docs: usize) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(4).min(90),
+        (docs as u16 + 2).min(area.height.saturating_sub(2)),
+    )
+}
+
+/// The list of a stacked timeline column's events (borders included).
+pub fn events_popup(area: Rect, events: usize) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(4).min(110),
+        (events.min(u16::MAX as usize - 2) as u16 + 2).min(area.height.saturating_sub(2)),
+    )
+}
+
+/// The first row shown of a list of `height` rows with `selected` kept at
+/// the bottom once it passes it.
+pub fn list_first(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+/// The wide list overlays (the hits, an entity's card), borders included.
+pub fn wide_popup(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(2).min(130),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// The list rows of the pins overlay drawn in `inner` (its last row is the
+/// footer; the selected pin's details take 4 rows when there is room).
+pub fn pins_list_height(inner: Rect) -> u16 {
+    let body_h = inner.height.saturating_sub(1);
+    let detail = if body_h > 10 { 4 } else { 0 };
+    body_h - detail
+}
+
+/// Rows at the bottom of an entity card for the selected row's details.
+pub const CARD_DETAIL: u16 = 3;
+
+/// The list rows of an entity card drawn in `inner`.
+pub fn card_list_height(inner: Rect) -> u16 {
+    let detail = if inner.height > CARD_DETAIL + 6 {
+        CARD_DETAIL
+    } else {
+        0
+    };
+    inner.height - detail
+}
+
+/// The first row shown of a list of `n` rows, `height` of them visible,
+/// that keeps `selected` in the middle.
+pub fn centred_first(selected: usize, n: usize, height: usize) -> usize {
+    selected
+        .saturating_sub(height / 2)
+        .min(n.saturating_sub(height))
 }
 
 /// The pair overlay of the compare view (borders included).

@@ -39,6 +39,12 @@ impl AppState {
                     o.select_by(delta, n)
                 }
                 Overlay::Picker { .. } => o.select_by(delta, ctx.docs.len()),
+                Overlay::Events { .. } => {
+                    let n = self.timeline.listed.len();
+                    if let Some(o) = self.overlays.top_mut() {
+                        o.select_by(delta, n)
+                    }
+                }
                 Overlay::Hits { .. } => {
                     let n = self.hit_rows();
                     if let Some(o) = self.overlays.top_mut() {
@@ -130,9 +136,29 @@ impl AppState {
             self.message = Some("choose an entity in the sidebar first (Enter)".into());
             return;
         };
+        let before = chosen.mention;
         if let Some(m) = chosen.step(index, forward) {
+            let total = index.entities[chosen.entity].mentions.len();
+            let at = chosen.mention.unwrap_or(0);
+            let wrapped = total > 1
+                && before.is_some()
+                && (forward && at == 0 || !forward && at + 1 == total);
+            let name = index.entities[chosen.entity].name.clone();
             let m = &index.mentions[m];
             self.jump(ctx, m.doc, m.range.start);
+            if wrapped {
+                self.message = Some(if forward {
+                    format!(
+                        "{name} {}/{total} · past the last mention: back to the first",
+                        at + 1
+                    )
+                } else {
+                    format!(
+                        "{name} {}/{total} · before the first mention: on from the last",
+                        at + 1
+                    )
+                });
+            }
         }
     }
 }

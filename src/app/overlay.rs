@@ -39,6 +39,10 @@ pub enum Overlay {
     /// The corroboration view, full screen (its state is the app's
     /// `corroboration`).
     Corroboration,
+    /// The events of a stacked timeline column (`timeline.listed`).
+    Events {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -51,22 +55,19 @@ impl Overlay {
         }
     }
 
-    /// Move the selection of a list overlay of `n` rows by one step in the
-    /// direction of `delta`.
+    /// Move the selection of a list overlay of `n` rows by `delta` rows.
     pub fn select_by(&mut self, delta: isize, n: usize) {
         let step = |s: usize| {
-            (s as isize + delta.signum()).clamp(0, n.saturating_sub(1) as isize) as usize
+            (s as isize)
+                .saturating_add(delta)
+                .clamp(0, n.saturating_sub(1) as isize) as usize
         };
         match self {
-            Overlay::Links { selected, .. } | Overlay::Picker { selected } => {
-                *selected = step(*selected)
-            }
-            // Long lists move by pages too.
-            Overlay::Hits { selected } => {
-                *selected = (*selected as isize)
-                    .saturating_add(delta)
-                    .clamp(0, n.saturating_sub(1) as isize) as usize
-            }
+            // Lists move by pages too, and to either end.
+            Overlay::Links { selected, .. }
+            | Overlay::Picker { selected }
+            | Overlay::Hits { selected }
+            | Overlay::Events { selected } => *selected = step(*selected),
             _ => {}
         }
     }

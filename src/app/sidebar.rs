@@ -31,6 +31,8 @@ pub struct SidebarState {
     /// The filter is being typed.
     pub filter_editing: bool,
     pub sort: EntitySort,
+    /// Shown as an overlay over the text (narrow terminals).
+    pub floating: bool,
 }
 
 impl Default for SidebarState {
@@ -46,6 +48,7 @@ impl Default for SidebarState {
             filter: String::new(),
             filter_editing: false,
             sort: EntitySort::Mentions,
+            floating: false,
         }
     }
 }

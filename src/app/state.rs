@@ -61,6 +61,13 @@ pub struct AppState {
     pub message: Option<String>,
     /// True once the analysis has arrived.
     pub analysed: bool,
+    /// The themes' names, for saying which one `t` switched to.
+    pub theme_names: Vec<String>,
+    /// Mouse capture is on (off: the terminal selects text).
+    pub mouse: bool,
+    /// Text for the clipboard, as an OSC 52 sequence the event loop writes
+    /// to the terminal and clears.
+    pub clipboard: Option<String>,
 }
 
 /// What `update` reads besides the state.
@@ -100,6 +107,9 @@ impl AppState {
             suspend: false,
             message: None,
             analysed: false,
+            theme_names: Vec::new(),
+            mouse: true,
+            clipboard: None,
         }
     }
 
@@ -119,7 +129,14 @@ impl AppState {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::panes(self.size, self.sidebar.visible)
+        layout::panes_for(
+            self.size,
+            layout::Show {
+                sidebar: self.sidebar.visible,
+                sidebar_overlay: self.sidebar.floating,
+                timeline: !self.timeline.hidden,
+            },
+        )
     }
 
     pub(super) fn visible_panes(&self) -> Vec<Pane> {
@@ -204,7 +221,8 @@ impl AppState {
 
     pub(super) fn move_event(&mut self, ctx: &Ctx, delta: isize) {
         if let Some(index) = ctx.index {
-            self.timeline.move_by(index.timeline.len(), delta);
+            let shown = super::timeline::visible_events(index, &self.timeline);
+            self.timeline.move_by(&shown, delta);
         }
     }
 
@@ -213,6 +231,9 @@ impl AppState {
         let chosen = Chosen::new(index, e, self.reader.doc);
         self.chosen = Some(chosen);
         self.walk = Walk::Mentions;
+        // The text takes focus, so j/k scroll it at once.
+        self.focus = Pane::Document;
+        self.sidebar.floating = false;
         if let Some(m) = chosen.current(index) {
             let m = &index.mentions[m];
             self.jump(ctx, m.doc, m.range.start);
@@ -235,6 +256,10 @@ impl AppState {
         match input {
             Input::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
+                if width >= layout::SIDEBAR_MIN_WIDTH {
+                    // Wide enough: the sidebar sits beside the text again.
+                    self.sidebar.floating = false;
+                }
                 if !self.visible_panes().contains(&self.focus) {
                     self.focus = Pane::Document;
                 }
@@ -284,6 +309,12 @@ impl AppState {
                 self.compare_analysed(ctx);
             }
             Input::FinderReady => self.finder_analysed(ctx),
+            Input::Unbound(key) => {
+                self.message = Some(format!(
+                    "{}: no action here · ? help",
+                    super::keymap::key_name(&key)
+                ))
+            }
             Input::Action(a) => self.act(a, ctx),
         }
     }
@@ -315,7 +346,15 @@ impl AppState {
                 let d = if action == Right { 1 } else { -1 };
                 match self.focus {
                     Pane::Sidebar => self.sidebar.next_tab(),
-                    Pane::Timeline | Pane::Document => self.move_event(ctx, d),
+                    Pane::Timeline => self.move_event(ctx, d),
+                    // The timeline moves only when it has focus.
+                    Pane::Document => {
+                        self.message = Some(if self.panes().timeline.is_some() {
+                            "h/l move on the timeline: Tab to it first".into()
+                        } else {
+                            "h/l move on the timeline (T shows it)".into()
+                        })
+                    }
                 }
             }
             FocusNext | FocusPrev => {
@@ -390,13 +429,48 @@ impl AppState {
                 self.reader.claim = None;
                 self.timeline.event = None;
             }
-            NextTheme => self.theme = (self.theme + 1) % self.theme_count,
+            NextTheme => {
+                self.theme = (self.theme + 1) % self.theme_count;
+                self.message = Some(match self.theme_names.get(self.theme) {
+                    Some(name) => format!("theme: {name} · t for the next"),
+                    None => format!("theme {} of {}", self.theme + 1, self.theme_count),
+                });
+            }
+            ToggleTimeline | TimelineScale | FoldBackground => self.timeline_key(ctx, action),
+            ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on: a click selects, the wheel scrolls".into()
+                } else {
+                    "mouse off: select text with the terminal · M turns it on".into()
+                });
+            }
+            Copy => self.copy_claim(ctx),
             CycleHighlight => {
                 self.reader.highlight = self.reader.highlight.next();
                 self.message = Some(format!(
                     "highlighting {} · m for more",
                     self.reader.highlight.label()
                 ));
+            }
+            ToggleSidebar if self.size.width < layout::SIDEBAR_MIN_WIDTH => {
+                // Too narrow to sit beside the text: shown over it.
+                self.sidebar.floating = !self.sidebar.floating;
+                self.sidebar.visible = true;
+                if self.panes().sidebar.is_some() {
+                    self.focus = Pane::Sidebar;
+                    let h = self.list_height();
+                    self.sidebar.ensure_visible(h);
+                } else {
+                    self.sidebar.floating = false;
+                    if self.focus == Pane::Sidebar {
+                        self.focus = Pane::Document;
+                    }
+                    self.message = Some("the window is too small for the sidebar".into());
+                }
+                if !self.sidebar.floating && self.focus == Pane::Sidebar {
+                    self.focus = Pane::Document;
+                }
             }
             ToggleSidebar => {
                 self.sidebar.visible = !self.sidebar.visible;
@@ -419,6 +493,9 @@ impl AppState {
                 if self.overlays.close_top() {
                 } else if self.sidebar.filter_editing {
                     self.sidebar.filter_editing = false;
+                } else if self.sidebar.floating {
+                    self.sidebar.floating = false;
+                    self.focus = Pane::Document;
                 } else if self.compare.is_some() {
                     self.close_compare();
                 } else {
@@ -482,6 +559,7 @@ impl AppState {
             Some(Overlay::Pins) => return self.confirm_pin_row(ctx),
             Some(Overlay::PinPrompt) => return self.confirm_pin_prompt(ctx),
             Some(Overlay::Corroboration) => return self.confirm_corroboration(ctx),
+            Some(Overlay::Events { selected }) => return self.confirm_event_row(ctx, selected),
             Some(Overlay::Help { .. } | Overlay::Log { .. } | Overlay::Pair { .. }) => return,
             None => {}
         }
@@ -494,6 +572,7 @@ impl AppState {
                     if self.sidebar.doc_selected < ctx.docs.len() {
                         self.set_doc(self.sidebar.doc_selected);
                         self.focus = Pane::Document;
+                        self.sidebar.floating = false;
                     }
                 }
                 SidebarTab::Entities => {
@@ -502,17 +581,7 @@ impl AppState {
                     }
                 }
             },
-            Pane::Timeline => {
-                if let (Some(index), Some(t)) = (ctx.index, self.timeline.event) {
-                    let e = &index.events[index.timeline[t]];
-                    self.jump(ctx, e.doc, e.range.start);
-                    self.reader.claim = index
-                        .doc_claims(e.doc)
-                        .iter()
-                        .find(|c| c.range.start <= e.range.start && e.range.end <= c.range.end)
-                        .map(|c| c.id);
-                }
-            }
+            Pane::Timeline => self.confirm_timeline(ctx),
             Pane::Document => {
                 let Some(index) = ctx.index else { return };
                 let view_top = {

@@ -13,17 +13,10 @@ pub struct CardOverlay<'a> {
     pub card: &'a CardState,
 }
 
-/// Rows at the bottom for the selected row's whole text.
-const DETAIL: u16 = 3;
-
 impl Widget for CardOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (theme, c) = (self.view.theme, self.card);
-        let r = super::centered(
-            area,
-            area.width.saturating_sub(2).min(130),
-            area.height.saturating_sub(2),
-        );
+        let r = crate::app::layout::wide_popup(area);
         let title = format!(
             " {} · {} · j/k move · Enter go · Esc close ",
             c.card.name, c.card.kind
@@ -38,12 +31,9 @@ impl Widget for CardOverlay<'_> {
             return;
         }
         let w = inner.width as usize;
-        let detail = if inner.height > DETAIL + 6 { DETAIL } else { 0 };
-        let list_h = (inner.height - detail) as usize;
-        let first = c
-            .selected
-            .saturating_sub(list_h / 2)
-            .min(c.rows.len().saturating_sub(list_h));
+        let list_h = crate::app::layout::card_list_height(inner) as usize;
+        let detail = inner.height - list_h as u16;
+        let first = crate::app::layout::centred_first(c.selected, c.rows.len(), list_h);
         for (line, (i, row)) in c
             .rows
             .iter()

@@ -33,6 +33,7 @@ fn section_title(c: Context) -> &'static str {
         Context::Note => "Typing a pin's note or a file name",
         Context::Ask => "Asked to replace a file",
         Context::Corroboration => "Who says what (v): statements by sources",
+        Context::Events => "In the list of a timeline column's events (Enter on a stack)",
     }
 }
 
@@ -77,6 +78,7 @@ pub fn legend_lines() -> Vec<HelpLine> {
         out.push(one(shape, "ui.text", meaning));
     }
     out.push(one(legend::MORE.0, "ui.text", legend::MORE.1));
+    out.push(one(legend::GAP.0, "ui.text.dim", legend::GAP.1));
     out.push(Mark(
         legend::SOURCES
             .iter()

@@ -80,11 +80,7 @@ impl Widget for HitsOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (view, theme, active) = (self.view, self.view.theme, self.active);
         let hits = &active.hits;
-        let r = super::centered(
-            area,
-            area.width.saturating_sub(2).min(130),
-            area.height.saturating_sub(2),
-        );
+        let r = crate::app::layout::wide_popup(area);
         let title = format!(
             " “{}” · {} hit{} in {} of {} documents · Enter go · q close ",
             hits.query.text,
@@ -110,10 +106,7 @@ impl Widget for HitsOverlay<'_> {
             return;
         }
         let h = inner.height as usize;
-        let first = self
-            .selected
-            .saturating_sub(h / 2)
-            .min(rows.len().saturating_sub(h));
+        let first = crate::app::layout::centred_first(self.selected, rows.len(), h);
         let mark = popup.patch(theme.get("reader.search.match"));
         let mut cache: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
         for (line, r) in (first..rows.len()).take(h).enumerate() {

@@ -178,6 +178,9 @@ pub const SHAPES: &[(Option<Precision>, &str, &str)] = &[
 /// The last marker of a column that holds more events than rows.
 pub const MORE: (&str, &str) = ("+", "more events on that date: Enter on it lists them all");
 
+/// On the timeline to scale (`a`): a long stretch of time left out.
+pub const GAP: (&str, &str) = ("≈", "timeline to scale: a long gap in time, shortened");
+
 pub fn shape(p: Option<Precision>) -> &'static str {
     SHAPES.iter().find(|s| s.0 == p).map_or("?", |s| s.1)
 }

@@ -173,16 +173,12 @@ pub struct PickerOverlay<'a> {
 impl Widget for PickerOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (view, theme) = (self.view, self.view.theme);
-        let r = centered(
-            area,
-            area.width.saturating_sub(4).min(90),
-            (view.docs.len() as u16 + 2).min(area.height.saturating_sub(2)),
-        );
+        let r = crate::app::layout::picker_popup(area, view.docs.len());
         let (popup, inner) =
             super::popup_frame(buf, r, theme, " Compare with… (Enter) ".to_string());
         let w = inner.width as usize;
         let h = inner.height as usize;
-        let first = self.selected.saturating_sub(h.saturating_sub(1));
+        let first = crate::app::layout::list_first(self.selected, h);
         for (row, i) in (0..view.docs.len()).skip(first).take(h).enumerate() {
             let y = inner.y + row as u16;
             let mut style = if i == self.current {

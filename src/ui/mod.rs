@@ -77,10 +77,15 @@ pub fn draw(frame: &mut Frame, state: &AppState, view: &View) {
                 area,
             );
         } else {
-            if let Some(r) = panes.sidebar {
+            if let Some(r) = panes.sidebar.filter(|_| !panes.sidebar_floats) {
                 frame.render_widget(sidebar::Sidebar { state, view }, r);
             }
             frame.render_widget(document::DocumentPane { state, view }, panes.document);
+            // On a narrow terminal the sidebar's key shows it over the text.
+            if let Some(r) = panes.sidebar.filter(|_| panes.sidebar_floats) {
+                frame.render_widget(ratatui::widgets::Clear, r);
+                frame.render_widget(sidebar::Sidebar { state, view }, r);
+            }
             if let Some(r) = panes.timeline {
                 frame.render_widget(timeline::Timeline { state, view }, r);
             }
@@ -160,6 +165,14 @@ fn draw_overlay(frame: &mut Frame, state: &AppState, view: &View, overlay: Overl
                 )
             }
         }
+        Overlay::Events { selected } => frame.render_widget(
+            timeline::EventsOverlay {
+                state,
+                view,
+                selected,
+            },
+            area,
+        ),
         Overlay::Picker { selected } => frame.render_widget(
             links::PickerOverlay {
                 view,
@@ -211,6 +224,50 @@ pub fn fit(s: &str, width: usize) -> String {
     if width > 0 {
         out.push('…');
     }
+    out
+}
+
+/// A hint (`a · b · c`) made safe and shortened to `width` cells: whole
+/// `·`-separated parts are dropped from the end; a single part too long is
+/// cut after its last whole word, with `…`. Never cut mid-word.
+pub fn fit_hint(s: &str, width: usize) -> String {
+    let s = sanitize(s);
+    if display_width(&s) <= width {
+        return s.into_owned();
+    }
+    let parts: Vec<&str> = s.split(" · ").collect();
+    let mut out = String::new();
+    for p in &parts {
+        let next = if out.is_empty() {
+            p.to_string()
+        } else {
+            format!("{out} · {p}")
+        };
+        if display_width(&next) > width {
+            break;
+        }
+        out = next;
+    }
+    if !out.trim().is_empty() {
+        return out;
+    }
+    // The first part alone is too long: whole words, then `…`.
+    let mut out = String::new();
+    for word in parts[0].split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if display_width(&next) + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.trim().is_empty() {
+        return fit(parts[0], width);
+    }
+    out.push('…');
     out
 }
 

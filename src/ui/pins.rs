@@ -107,11 +107,7 @@ impl Widget for PinsOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, view, theme) = (self.state, self.view, self.view.theme);
         let pins = state.pins.pins();
-        let r = super::centered(
-            area,
-            area.width.saturating_sub(2).min(130),
-            area.height.saturating_sub(2),
-        );
+        let r = crate::app::layout::wide_popup(area);
         let title = format!(
             " Pins ({}) · Enter go · J/K move · e note · d del · u undo · w briefing · q close ",
             pins.len()
@@ -166,8 +162,8 @@ impl Widget for PinsOverlay<'_> {
             return;
         }
         // The selected pin's source and whole text below the list.
-        let detail: u16 = if body_h > 10 { 4 } else { 0 };
-        let list_h = (body_h - detail) as usize;
+        let list_h = crate::app::layout::pins_list_height(inner) as usize;
+        let detail = body_h - list_h as u16;
         // Lines: each pin, then its note when it has one.
         let mut lines: Vec<(usize, bool)> = Vec::new();
         for (i, p) in pins.iter().enumerate() {
@@ -178,9 +174,7 @@ impl Widget for PinsOverlay<'_> {
         }
         let sel = state.pins.selected.min(pins.len() - 1);
         let sel_line = lines.iter().position(|&(i, _)| i == sel).unwrap_or(0);
-        let first = sel_line
-            .saturating_sub(list_h / 2)
-            .min(lines.len().saturating_sub(list_h));
+        let first = crate::app::layout::centred_first(sel_line, lines.len(), list_h);
         let kind_w = 6;
         for (row, &(i, note)) in lines.iter().skip(first).take(list_h).enumerate() {
             let y = inner.y + row as u16;

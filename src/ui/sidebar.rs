@@ -80,7 +80,11 @@ impl Widget for Sidebar<'_> {
             buf.set_stringn(
                 inner.x,
                 inner.y + 1,
-                fit(&line, inner.width as usize),
+                if state.sidebar.filter_editing || !state.sidebar.filter.is_empty() {
+                    fit(&line, inner.width as usize)
+                } else {
+                    super::fit_hint(&line, inner.width as usize)
+                },
                 inner.width as usize,
                 style,
             );

@@ -103,17 +103,19 @@ impl Widget for StatusBar<'_> {
                     if warned == 1 { "" } else { "s" }
                 ));
             }
-            format!("{} (L: details)", parts.join(", "))
+            format!("{} (!: details)", parts.join(", "))
         } else {
             String::new()
         };
         let rw = display_width(&right) as u16;
         let left_w = area.width.saturating_sub(rw) as usize;
         let name = crate::label::label(view.docs, view.index, state.reader.doc);
+        // A hint gives way whole: the document's name first, then its
+        // last parts; never cut mid-word.
         let left = if middle.is_empty() {
             fit(&format!(" {name}"), left_w)
         } else {
-            fit(&format!(" {middle} · {name}"), left_w)
+            super::fit_hint(&format!(" {middle} · {name}"), left_w)
         };
         let left_style =
             if !view.issues.is_empty() && state.message.is_none() && view.progress.is_none() {
