@@ -87,6 +87,11 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         _ if name.chars().count() == 1 => KeyCode::Char(name.chars().next().ok_or_else(err)?),
         _ => return Err(err()),
     };
+    // Back-tab is Shift-Tab: a shift written with it adds nothing
+    // (`<S-BackTab>` is the key `<BackTab>` the terminal sends).
+    if code == KeyCode::BackTab {
+        mods.remove(KeyModifiers::SHIFT);
+    }
     if let KeyCode::Char(c) = code
         && mods.contains(KeyModifiers::SHIFT)
         && c.is_ascii_alphabetic()
