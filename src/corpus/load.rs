@@ -376,18 +376,55 @@ fn mark_plain_title(doc: &mut Document) {
     }
 }
 
+/// An alias file that applies to the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasFile {
+    pub path: PathBuf,
+    /// True when it came with the corpus folder (perhaps from whoever sent
+    /// the folder), false for the user's own one in the config folder.
+    pub from_corpus: bool,
+    /// How many merges (canonical names) it forces, of how many names.
+    pub merges: usize,
+    pub names: usize,
+    /// How many groups of names it keeps apart.
+    pub splits: usize,
+}
+
+impl AliasFile {
+    /// What the file does, in one line (sanitised), e.g. for the status bar.
+    pub fn announce(&self) -> String {
+        format!(
+            "alias file {} {}: {} merge(s) of {} name(s), {} kept apart",
+            sanitize(&self.path.display().to_string()),
+            if self.from_corpus {
+                "from the corpus folder applies"
+            } else {
+                "applies"
+            },
+            self.merges,
+            self.names,
+            self.splits
+        )
+    }
+}
+
+/// The alias files found: what they force, the problems met, and each file
+/// used.
+#[derive(Debug, Default)]
+pub struct Aliases {
+    pub user: crate::analysis::entities::UserAliases,
+    pub issues: Vec<LoadIssue>,
+    pub files: Vec<AliasFile>,
+}
+
 /// The user's alias files: `aliases.toml` in each folder given and in the
 /// config folder. A file that cannot be read or parsed is reported and
 /// skipped; it is never written to. A file that comes with the corpus folder
 /// (perhaps from whoever sent the folder) is announced with what it does, so
 /// that nobody else's merges apply unseen.
-pub fn load_aliases(
-    inputs: &[PathBuf],
-    config_dir: Option<&Path>,
-) -> (crate::analysis::entities::UserAliases, Vec<LoadIssue>) {
+pub fn load_aliases(inputs: &[PathBuf], config_dir: Option<&Path>) -> Aliases {
     use crate::analysis::entities::UserAliases;
-    let mut all = UserAliases::default();
-    let mut issues = Vec::new();
+    let mut out = Aliases::default();
     let mut files: Vec<PathBuf> = config_dir
         .map(|d| d.join("aliases.toml"))
         .into_iter()
@@ -404,31 +441,39 @@ pub fn load_aliases(
             .and_then(|s| UserAliases::parse(&s))
         {
             Ok(u) => {
-                if config_dir.is_none_or(|c| !f.starts_with(c)) {
-                    let names: usize = u.merge.values().map(Vec::len).sum();
-                    issues.push(LoadIssue {
+                let from_corpus = config_dir.is_none_or(|c| !f.starts_with(c));
+                let names: usize = u.merge.values().map(Vec::len).sum();
+                let file = AliasFile {
+                    path: f.clone(),
+                    from_corpus,
+                    merges: u.merge.len(),
+                    names,
+                    splits: u.split.len(),
+                };
+                if from_corpus {
+                    out.issues.push(LoadIssue {
                         path: f.clone(),
                         problem: format!(
                             "alias file in the corpus folder applies: {} merge(s) of {names} name(s), {} kept apart",
-                            u.merge.len(),
-                            u.split.len()
+                            file.merges, file.splits
                         ),
                         skipped: false,
                     });
                 }
-                all.split.extend(u.split);
+                out.files.push(file);
+                out.user.split.extend(u.split);
                 for (k, v) in u.merge {
-                    all.merge.entry(k).or_default().extend(v);
+                    out.user.merge.entry(k).or_default().extend(v);
                 }
             }
-            Err(e) => issues.push(LoadIssue {
+            Err(e) => out.issues.push(LoadIssue {
                 path: f,
                 problem: format!("alias file not used: {e}"),
-                skipped: false,
+                skipped: true,
             }),
         }
     }
-    (all, issues)
+    out
 }
 
 #[cfg(test)]
