@@ -532,7 +532,8 @@ mod tests {
         )
         .unwrap();
         std::fs::write(config.join("aliases.toml"), "split = [\"Park\"]\n").unwrap();
-        let (aliases, issues) = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        let loaded = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        let (aliases, issues) = (&loaded.user, &loaded.issues);
         assert_eq!(aliases.merge["Ann Lee"].len(), 2);
         assert_eq!(aliases.split.len(), 2);
         // Only the corpus folder's file is announced; the user's own is not.
@@ -546,6 +547,20 @@ mod tests {
             "{}",
             issues[0].problem
         );
+        // Both files are listed for the export, the corpus one marked so.
+        let files: Vec<(bool, usize, usize, usize)> = loaded
+            .files
+            .iter()
+            .map(|f| (f.from_corpus, f.merges, f.names, f.splits))
+            .collect();
+        assert_eq!(files, vec![(false, 0, 0, 1), (true, 1, 2, 1)]);
+        let note = loaded.files[1].announce();
+        assert!(note.contains("from the corpus folder applies"), "{note}");
+        // A file that does not parse is skipped, with its reason.
+        std::fs::write(corpus.join("aliases.toml"), "merge = 3\n").unwrap();
+        let loaded = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        assert_eq!(loaded.files.len(), 1);
+        assert!(loaded.issues.iter().any(|i| i.skipped && i.problem.starts_with("alias file not used")));
         std::fs::remove_dir_all(base).ok();
     }
 
