@@ -34,6 +34,16 @@ fn to_linked_claim(h: &mut Harness) {
     }
 }
 
+/// Focus `pane` when it is shown (at a tiny size it may not be).
+fn focus(h: &mut Harness, pane: Pane) {
+    for _ in 0..4 {
+        if h.state.focus == pane {
+            return;
+        }
+        act(h, &[Action::FocusNext]);
+    }
+}
+
 fn top(h: &Harness) -> Option<Overlay> {
     h.state.overlays.top().copied()
 }
@@ -49,9 +59,7 @@ fn views() -> Vec<(&'static str, Setup, Reached)> {
         (
             "sidebar, entities",
             |h| {
-                while h.state.focus != Pane::Sidebar {
-                    act(h, &[Action::FocusNext]);
-                }
+                focus(h, Pane::Sidebar);
                 act(h, &[Action::Right]);
             },
             |h| h.state.focus == Pane::Sidebar,
@@ -59,9 +67,7 @@ fn views() -> Vec<(&'static str, Setup, Reached)> {
         (
             "sidebar, other tab",
             |h| {
-                while h.state.focus != Pane::Sidebar {
-                    act(h, &[Action::FocusNext]);
-                }
+                focus(h, Pane::Sidebar);
                 act(h, &[Action::Right, Action::Right, Action::Down]);
             },
             |h| h.state.focus == Pane::Sidebar,
@@ -69,9 +75,7 @@ fn views() -> Vec<(&'static str, Setup, Reached)> {
         (
             "sidebar filter",
             |h| {
-                while h.state.focus != Pane::Sidebar {
-                    act(h, &[Action::FocusNext]);
-                }
+                focus(h, Pane::Sidebar);
                 act(h, &[Action::Filter]);
                 h.type_text("a");
             },
@@ -80,9 +84,7 @@ fn views() -> Vec<(&'static str, Setup, Reached)> {
         (
             "timeline",
             |h| {
-                while h.state.focus != Pane::Timeline {
-                    act(h, &[Action::FocusNext]);
-                }
+                focus(h, Pane::Timeline);
                 act(h, &[Action::Right, Action::Right]);
             },
             |h| h.state.focus == Pane::Timeline,
@@ -255,7 +257,11 @@ fn every_view_at_every_tiny_size_renders_without_panic() {
         let s = screen(&h.render());
         assert!(!s.trim().is_empty(), "{name} drew nothing at 100x30");
         let opened = h.state.clone();
+        let clock = std::time::Instant::now();
         for (w, hh) in sizes() {
+            if std::env::var_os("RENDER_SIZES_TRACE").is_some() {
+                eprintln!("{name} {w}x{hh} {:?}", clock.elapsed());
+            }
             // ... and is then shrunk to the tiny size,
             h.state = opened.clone();
             h.act(Input::Resize {
