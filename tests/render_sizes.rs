@@ -27,7 +27,8 @@ fn to_linked_claim(h: &mut Harness) {
         {
             return;
         }
-        if h.state.reader.claim.is_none() || matches!(h.state.reader.claim, Some(c) if c + 1 >= h.index().claims.len())
+        if h.state.reader.claim.is_none()
+            || matches!(h.state.reader.claim, Some(c) if c + 1 >= h.index().claims.len())
         {
             act(h, &[Action::NextDocument]);
         }
@@ -215,7 +216,12 @@ fn sizes() -> Vec<(u16, u16)> {
 /// A fresh state of the reader at `w`×`h`, the analysis arrived.
 fn fresh(h: &mut Harness, w: u16, hh: u16) {
     let themes = h.themes.len();
-    h.state = AppState::new(h.docs.len(), 0, themes, ratatui::layout::Rect::new(0, 0, w, hh));
+    h.state = AppState::new(
+        h.docs.len(),
+        0,
+        themes,
+        ratatui::layout::Rect::new(0, 0, w, hh),
+    );
     h.act(Input::Analysed);
     h.act(Input::Indexed);
     h.act(Input::FinderReady);
@@ -237,7 +243,9 @@ fn harness() -> Harness {
         },
         LoadIssue {
             path: PathBuf::from("aliases.toml"),
-            problem: "alias file in the corpus folder applies: 1 merge(s) of 2 name(s), 0 kept apart".into(),
+            problem:
+                "alias file in the corpus folder applies: 1 merge(s) of 2 name(s), 0 kept apart"
+                    .into(),
             skipped: false,
         },
     ];
@@ -292,7 +300,12 @@ fn every_view_at_every_tiny_size_renders_without_panic() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} panics:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} panics:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn message(e: &Box<dyn std::any::Any + Send>) -> String {

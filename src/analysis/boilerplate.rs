@@ -448,7 +448,9 @@ fn label_runs(par: &str) -> Vec<Range<usize>> {
             } else {
                 first
             };
-            let start = runs.last().map_or(start, |r: &Range<usize>| start.max(r.end));
+            let start = runs
+                .last()
+                .map_or(start, |r: &Range<usize>| start.max(r.end));
             let end = value_end(par, labels[j].end).max(labels[j].end);
             if start < end {
                 runs.push(start..end);
@@ -750,8 +752,14 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k.len(), 1, "{k:?}");
         assert_eq!(k[0].1, BoilerKind::Metadata);
-        assert!(k[0].0.starts_with("Section: World Topic: Shipping"), "{k:?}");
-        assert!(k[0].0.len() <= "Section: World Topic:".len() + LABEL_VALUE, "{k:?}");
+        assert!(
+            k[0].0.starts_with("Section: World Topic: Shipping"),
+            "{k:?}"
+        );
+        assert!(
+            k[0].0.len() <= "Section: World Topic:".len() + LABEL_VALUE,
+            "{k:?}"
+        );
         assert!(!k[0].0.contains("Dockers"), "{k:?}");
     }
 
@@ -785,12 +793,18 @@ mod tests {
     fn a_huge_one_line_file_with_labels_keeps_its_body() {
         let mut t = String::from("Section: World Tags: ports, ferries ");
         while t.len() < 5_000_000 {
-            t.push_str("The harbour master said on March 3, 2021 that 40 ships were delayed by fog. ");
+            t.push_str(
+                "The harbour master said on March 3, 2021 that 40 ships were delayed by fog. ",
+            );
         }
         let s = sentences::split(&t);
         let b = find(&t, &s);
         let covered: usize = b.iter().map(|b| b.range.len()).sum();
-        assert!(covered < 200, "{covered} bytes taken as boilerplate: {:?}", &b[..b.len().min(3)]);
+        assert!(
+            covered < 200,
+            "{covered} bytes taken as boilerplate: {:?}",
+            &b[..b.len().min(3)]
+        );
         assert_eq!(b[0].kind, BoilerKind::Metadata);
         assert_eq!(b[0].range.start, 0);
     }

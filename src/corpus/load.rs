@@ -394,8 +394,7 @@ impl AliasFile {
     /// What the file does, in one line (sanitised), e.g. for the status bar.
     pub fn announce(&self) -> String {
         format!(
-            "alias file {} {}: {} merge(s) of {} name(s), {} kept apart",
-            sanitize(&self.path.display().to_string()),
+            "alias file {} ({} merge(s) of {} name(s), {} kept apart): {}",
             if self.from_corpus {
                 "from the corpus folder applies"
             } else {
@@ -403,7 +402,8 @@ impl AliasFile {
             },
             self.merges,
             self.names,
-            self.splits
+            self.splits,
+            sanitize(&self.path.display().to_string()),
         )
     }
 }
@@ -560,7 +560,12 @@ mod tests {
         std::fs::write(corpus.join("aliases.toml"), "merge = 3\n").unwrap();
         let loaded = load_aliases(std::slice::from_ref(&corpus), Some(&config));
         assert_eq!(loaded.files.len(), 1);
-        assert!(loaded.issues.iter().any(|i| i.skipped && i.problem.starts_with("alias file not used")));
+        assert!(
+            loaded
+                .issues
+                .iter()
+                .any(|i| i.skipped && i.problem.starts_with("alias file not used"))
+        );
         std::fs::remove_dir_all(base).ok();
     }
 

@@ -88,10 +88,10 @@ struct SkippedRec<'a> {
 
 fn skipped<'a>(issues: &'a [LoadIssue]) -> impl Iterator<Item = SkippedRec<'a>> + 'a {
     issues.iter().map(|i| SkippedRec {
-            path: i.path.display().to_string(),
-            reason: &i.problem,
-            read: if i.skipped { "none" } else { "partly" },
-        })
+        path: i.path.display().to_string(),
+        reason: &i.problem,
+        read: if i.skipped { "none" } else { "partly" },
+    })
 }
 
 #[derive(serde::Serialize)]
