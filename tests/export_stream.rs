@@ -126,6 +126,37 @@ fn compact_pretty_and_jsonl_carry_the_same_records() {
 }
 
 #[test]
+fn compact_output_made_in_parallel_chunks_equals_the_indented_one() {
+    // The seeds have more claims and events than one chunk holds.
+    let loaded = crossread::corpus::load_paths(&[
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"),
+        fixtures(),
+    ]);
+    let docs = loaded.documents;
+    let index = crossread::index::Index::build(&docs, &Default::default());
+    assert!(index.claims.len() > 600, "{}", index.claims.len());
+    let export = crossread::export::Export {
+        docs: &docs,
+        index: &index,
+        extras: Default::default(),
+    };
+    let (mut compact, mut pretty, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+    crossread::export::write_json(&mut compact, &export, false).unwrap();
+    crossread::export::write_json(&mut pretty, &export, true).unwrap();
+    crossread::export::write_jsonl(&mut lines, &export).unwrap();
+    let j: Value = serde_json::from_slice(&compact).unwrap();
+    assert_eq!(j, serde_json::from_slice::<Value>(&pretty).unwrap());
+    let ids: Vec<u64> = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|l| l["type"] == "claim")
+        .map(|l| l["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, (0..index.claims.len() as u64).collect::<Vec<_>>());
+}
+
+#[test]
 fn skipped_and_partly_read_files_are_listed_in_the_export() {
     let cfg = TempDir::new("cfg2");
     let d = TempDir::new("skipped");

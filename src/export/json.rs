@@ -145,11 +145,15 @@ fn documents<'a>(
     docs: &'a [Document],
     index: &'a Index,
     tag: Tag,
+    r: Range<usize>,
 ) -> impl Iterator<Item = impl Serialize + 'a> + 'a {
-    docs.iter()
-        .zip(&index.docs)
+    let first = r.start;
+    docs[r.clone()]
+        .iter()
+        .zip(&index.docs[r])
         .enumerate()
-        .map(move |(i, (d, a))| DocumentRec {
+        .map(move |(k, (d, a))| (first + k, d, a))
+        .map(move |(i, d, a)| DocumentRec {
             tag,
             id: &d.slug,
             path: &d.display_path,
@@ -208,8 +212,9 @@ fn entities<'a>(
     docs: &'a [Document],
     index: &'a Index,
     tag: Tag,
+    r: Range<usize>,
 ) -> impl Iterator<Item = impl Serialize + 'a> + 'a {
-    index.entities.iter().map(move |e| EntityRec {
+    index.entities[r].iter().map(move |e| EntityRec {
         tag,
         id: e.id,
         name: &e.name,
@@ -260,8 +265,9 @@ fn events<'a>(
     docs: &'a [Document],
     index: &'a Index,
     tag: Tag,
+    r: Range<usize>,
 ) -> impl Iterator<Item = EventRec<'a>> + 'a {
-    index.timeline.iter().map(move |&i| {
+    index.timeline[r].iter().map(move |&i| {
         let e = &index.events[i];
         let d = &docs[e.doc];
         let (start, end) = span(d, &e.range);
@@ -327,8 +333,9 @@ fn claims<'a>(
     docs: &'a [Document],
     index: &'a Index,
     tag: Tag,
+    r: Range<usize>,
 ) -> impl Iterator<Item = impl Serialize + 'a> + 'a {
-    index.claims.iter().map(move |c| {
+    index.claims[r].iter().map(move |c| {
         let d = &docs[c.doc];
         let (start, end) = span(d, &c.range);
         ClaimRec {
@@ -384,8 +391,9 @@ fn duplicates<'a>(
     docs: &'a [Document],
     index: &'a Index,
     tag: Tag,
+    r: Range<usize>,
 ) -> impl Iterator<Item = DuplicateRec<'a>> + 'a {
-    index.duplicates.iter().map(move |x| DuplicateRec {
+    index.duplicates[r].iter().map(move |x| DuplicateRec {
         tag,
         a: &docs[x.a].slug,
         b: &docs[x.b].slug,
@@ -409,26 +417,139 @@ impl Serialize for Export<'_> {
         o.serialize_field("version", &VERSION)?;
         o.serialize_field("alias_files", &Seq(|| alias_files(extras.alias_files)))?;
         o.serialize_field("skipped", &Seq(|| skipped(extras.issues)))?;
-        o.serialize_field("documents", &Seq(|| documents(docs, index, None)))?;
-        o.serialize_field("entities", &Seq(|| entities(docs, index, None)))?;
-        o.serialize_field("events", &Seq(|| events(docs, index, None)))?;
-        o.serialize_field("claims", &Seq(|| claims(docs, index, None)))?;
-        o.serialize_field("duplicates", &Seq(|| duplicates(docs, index, None)))?;
+        o.serialize_field(
+            "documents",
+            &Seq(|| documents(docs, index, None, 0..docs.len())),
+        )?;
+        o.serialize_field(
+            "entities",
+            &Seq(|| entities(docs, index, None, 0..index.entities.len())),
+        )?;
+        o.serialize_field(
+            "events",
+            &Seq(|| events(docs, index, None, 0..index.timeline.len())),
+        )?;
+        o.serialize_field(
+            "claims",
+            &Seq(|| claims(docs, index, None, 0..index.claims.len())),
+        )?;
+        o.serialize_field(
+            "duplicates",
+            &Seq(|| duplicates(docs, index, None, 0..index.duplicates.len())),
+        )?;
         o.end()
     }
 }
 
 /// Write the export as one JSON object (compact, or indented with
-/// `pretty`), followed by a line break.
+/// `pretty`), followed by a line break. Compact output is made in parallel
+/// (see [`write_par`]); indented output in one pass of [`Export`].
 pub fn write_json<W: Write>(w: W, export: &Export, pretty: bool) -> io::Result<()> {
     let mut w = w;
     if pretty {
         serde_json::to_writer_pretty(&mut w, export)?;
     } else {
-        serde_json::to_writer(&mut w, export)?;
+        write_compact(&mut w, export)?;
     }
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// How records written by [`write_par`] are separated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    /// Items of a JSON array: a comma between two.
+    Comma,
+    /// JSON Lines: a line break after each.
+    Line,
+}
+
+/// Serialise the records `make` gives for `0..n`, in chunks of `chunk`
+/// serialised in parallel, each into a buffer of its own, and write them in
+/// order. A block of chunks at a time is held, so memory stays bounded
+/// whatever the corpus.
+fn write_par<W, I, F>(w: &mut W, n: usize, chunk: usize, sep: Sep, make: F) -> io::Result<()>
+where
+    W: Write + ?Sized,
+    F: Fn(Range<usize>) -> I + Sync,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    use rayon::prelude::*;
+    const BLOCK: usize = 64;
+    let chunk = chunk.max(1);
+    let chunks: Vec<Range<usize>> = (0..n)
+        .step_by(chunk)
+        .map(|s| s..(s + chunk).min(n))
+        .collect();
+    let mut first = true;
+    for block in chunks.chunks(BLOCK) {
+        let bufs: Vec<io::Result<Vec<u8>>> = block
+            .par_iter()
+            .map(|r| {
+                let mut buf = Vec::with_capacity(r.len() * 256);
+                for (k, rec) in make(r.clone()).enumerate() {
+                    if sep == Sep::Comma && k > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, &rec)?;
+                    if sep == Sep::Line {
+                        buf.push(b'\n');
+                    }
+                }
+                Ok(buf)
+            })
+            .collect();
+        for b in bufs {
+            let b = b?;
+            if b.is_empty() {
+                continue;
+            }
+            if sep == Sep::Comma && !first {
+                w.write_all(b",")?;
+            }
+            first = false;
+            w.write_all(&b)?;
+        }
+    }
+    Ok(())
+}
+
+/// Records per chunk of [`write_par`]: an entity (with all its mentions)
+/// is a chunk of its own.
+const CHUNK: usize = 256;
+
+/// The compact JSON object, field by field as [`Export`] writes it, its
+/// arrays made by [`write_par`].
+fn write_compact<W: Write + ?Sized>(w: &mut W, export: &Export) -> io::Result<()> {
+    let (docs, index, extras) = (export.docs, export.index, export.extras);
+    w.write_all(b"{\"version\":")?;
+    serde_json::to_writer(&mut *w, &VERSION)?;
+    w.write_all(b",\"alias_files\":")?;
+    serde_json::to_writer(&mut *w, &Seq(|| alias_files(extras.alias_files)))?;
+    w.write_all(b",\"skipped\":")?;
+    serde_json::to_writer(&mut *w, &Seq(|| skipped(extras.issues)))?;
+    w.write_all(b",\"documents\":[")?;
+    write_par(w, docs.len(), CHUNK, Sep::Comma, |r| {
+        documents(docs, index, None, r)
+    })?;
+    w.write_all(b"],\"entities\":[")?;
+    write_par(w, index.entities.len(), 1, Sep::Comma, |r| {
+        entities(docs, index, None, r)
+    })?;
+    w.write_all(b"],\"events\":[")?;
+    write_par(w, index.timeline.len(), CHUNK, Sep::Comma, |r| {
+        events(docs, index, None, r)
+    })?;
+    w.write_all(b"],\"claims\":[")?;
+    write_par(w, index.claims.len(), CHUNK, Sep::Comma, |r| {
+        claims(docs, index, None, r)
+    })?;
+    w.write_all(b"],\"duplicates\":[")?;
+    write_par(w, index.duplicates.len(), CHUNK, Sep::Comma, |r| {
+        duplicates(docs, index, None, r)
+    })?;
+    w.write_all(b"]}")
 }
 
 #[derive(serde::Serialize)]
@@ -480,20 +601,59 @@ pub fn write_jsonl<W: Write>(w: W, export: &Export) -> io::Result<()> {
         skipped: Seq(|| skipped(extras.issues)),
     };
     line(&mut w, &header)?;
-    for r in documents(docs, index, Some("document")) {
-        line(&mut w, &r)?;
-    }
-    for r in entities(docs, index, Some("entity")) {
-        line(&mut w, &r)?;
-    }
-    for r in events(docs, index, Some("event")) {
-        line(&mut w, &r)?;
-    }
-    for r in claims(docs, index, Some("claim")) {
-        line(&mut w, &r)?;
-    }
-    for r in duplicates(docs, index, Some("duplicate")) {
-        line(&mut w, &r)?;
-    }
+    let tag = |t| Some(t);
+    write_par(&mut w, docs.len(), CHUNK, Sep::Line, |r| {
+        documents(docs, index, tag("document"), r)
+    })?;
+    write_par(&mut w, index.entities.len(), 1, Sep::Line, |r| {
+        entities(docs, index, tag("entity"), r)
+    })?;
+    write_par(&mut w, index.timeline.len(), CHUNK, Sep::Line, |r| {
+        events(docs, index, tag("event"), r)
+    })?;
+    write_par(&mut w, index.claims.len(), CHUNK, Sep::Line, |r| {
+        claims(docs, index, tag("claim"), r)
+    })?;
+    write_par(&mut w, index.duplicates.len(), CHUNK, Sep::Line, |r| {
+        duplicates(docs, index, tag("duplicate"), r)
+    })?;
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn par(n: usize, chunk: usize, sep: Sep) -> String {
+        let mut out = Vec::new();
+        write_par(&mut out, n, chunk, sep, |r| r.map(|i| format!("item {i}"))).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn parallel_chunks_come_out_in_order_and_well_separated() {
+        for n in [0, 1, 2, 7, 8, 9, 500, 1000] {
+            for chunk in [1, 3, 7, 256] {
+                let want: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
+                let array = format!("[{}]", par(n, chunk, Sep::Comma));
+                let got: Vec<String> = serde_json::from_str(&array).unwrap();
+                assert_eq!(got, want, "{n} in chunks of {chunk}");
+                let lines = par(n, chunk, Sep::Line);
+                let got: Vec<String> = lines
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect();
+                assert_eq!(got, want, "{n} lines in chunks of {chunk}");
+                assert!(n == 0 || lines.ends_with('\n'));
+            }
+        }
+    }
+
+    #[test]
+    fn round_to_three_decimals() {
+        assert_eq!(round3(f64::from(0.65f32)), 0.65);
+        let mut out = Vec::new();
+        round3_f32(&0.6499999f32, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "0.65");
+    }
 }
