@@ -127,14 +127,29 @@ fn compact_pretty_and_jsonl_carry_the_same_records() {
 
 #[test]
 fn compact_output_made_in_parallel_chunks_equals_the_indented_one() {
-    // The seeds have more claims and events than one chunk holds.
-    let loaded = crossread::corpus::load_paths(&[
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"),
-        fixtures(),
-    ]);
-    let docs = loaded.documents;
+    // A generated corpus with more claims and events than one chunk holds.
+    let seeds =
+        crossread::corpus::load_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")])
+            .documents;
+    let docs: Vec<crossread::corpus::Document> =
+        crossread::corpus::generate::generate(&seeds, 80, 5000, 7)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, text))| {
+                let mut d = crossread::corpus::document_from_bytes(
+                    i,
+                    Path::new(&name),
+                    &name,
+                    text.into_bytes(),
+                )
+                .unwrap();
+                d.id = i;
+                d
+            })
+            .collect();
     let index = crossread::index::Index::build(&docs, &Default::default());
     assert!(index.claims.len() > 600, "{}", index.claims.len());
+    assert!(index.events.len() > 300, "{}", index.events.len());
     let export = crossread::export::Export {
         docs: &docs,
         index: &index,
