@@ -7,6 +7,7 @@ use crate::corpus::Document;
 use crate::index::Index;
 
 pub mod briefing;
+mod chunks;
 pub mod json;
 
 pub use json::{Export, Extras, write_json, write_jsonl};
