@@ -98,5 +98,11 @@ pub fn analysis(data: &[u8]) {
         return;
     }
     let index = crate::index::Index::build(&docs, &Default::default());
-    let _ = crate::export::json(&docs, &index);
+    let export = crate::export::Export {
+        docs: &docs,
+        index: &index,
+        extras: Default::default(),
+    };
+    let _ = crate::export::write_json(std::io::sink(), &export, false);
+    let _ = crate::export::write_jsonl(std::io::sink(), &export);
 }

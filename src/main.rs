@@ -74,7 +74,9 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct ExportArgs {
-    /// Output format: json (the default), or markdown, a briefing (the
+    /// Output format: json (the default; one object), jsonl (one object a
+    /// line: a header, then documents, entities, events, claims and
+    /// duplicates, each tagged with its type), or markdown, a briefing (the
     /// default with --pins or --entity).
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -85,6 +87,9 @@ struct ExportArgs {
     /// A briefing about one entity, named by its name or an alias (any case).
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
+    /// Indent the JSON (it is compact by default).
+    #[arg(long)]
+    pretty: bool,
     /// Write to FILE instead of standard output. An existing file is never
     /// replaced unless --force is given.
     #[arg(long, short, value_name = "FILE")]
@@ -123,6 +128,7 @@ struct LookupArgs {
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Json,
+    Jsonl,
     Markdown,
 }
 
@@ -264,7 +270,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     use crossread::export::briefing::{self, Options, Scope};
     let briefing_asked = args.pins || args.entity.is_some();
     let format = match (args.format, briefing_asked) {
-        (Some(Format::Json), true) => {
+        (Some(Format::Json | Format::Jsonl), true) => {
             eprintln!(
                 "crossread: --pins and --entity make a Markdown briefing; drop --format json"
             );
@@ -275,6 +281,8 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         (None, false) => Format::Json,
     };
     let paths = &args.paths;
+    let timing = std::env::var_os("CROSSREAD_TIMING").is_some();
+    let clock = Instant::now();
     let loaded = match load_corpus(paths) {
         Ok(l) => l,
         Err(msg) => {
@@ -285,12 +293,47 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     for i in &loaded.issues {
         eprintln!("crossread: {i}");
     }
-    let (aliases, alias_issues) = corpus::load_aliases(&inputs_of(paths), config_dir().as_deref());
-    for i in &alias_issues {
+    let alias_load = corpus::load_aliases(&inputs_of(paths), config_dir().as_deref());
+    for i in &alias_load.issues {
         eprintln!("crossread: {i}");
     }
+    if timing {
+        eprintln!("  load: {:.1} ms", clock.elapsed().as_secs_f64() * 1e3);
+    }
     let docs = &loaded.documents;
-    let index = crossread::index::Index::build(docs, &aliases);
+    let clock = Instant::now();
+    let index = crossread::index::Index::build(docs, &alias_load.user);
+    if timing {
+        eprintln!("  analysis: {:.1} ms", clock.elapsed().as_secs_f64() * 1e3);
+    }
+    if matches!(format, Format::Json | Format::Jsonl) {
+        // Every file skipped or read in part, and an alias file that did not
+        // apply, is listed in the export itself.
+        let issues: Vec<corpus::LoadIssue> = loaded
+            .issues
+            .iter()
+            .chain(alias_load.issues.iter().filter(|i| i.skipped))
+            .cloned()
+            .collect();
+        let export = crossread::export::Export {
+            docs,
+            index: &index,
+            extras: crossread::export::Extras {
+                issues: &issues,
+                alias_files: &alias_load.files,
+            },
+        };
+        let clock = Instant::now();
+        let fill = |w: &mut dyn std::io::Write| match format {
+            Format::Jsonl => crossread::export::write_jsonl(w, &export),
+            _ => crossread::export::write_json(w, &export, args.pretty),
+        };
+        let code = write_out(args, fill);
+        if timing {
+            eprintln!("  export: {:.1} ms", clock.elapsed().as_secs_f64() * 1e3);
+        }
+        return code;
+    }
     let (pins, found) = if args.pins {
         let Some(data) = crossread::pins::data_dir() else {
             eprintln!("crossread: no data folder for pins ($XDG_DATA_HOME and $HOME are unset)");
@@ -328,24 +371,26 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     } else {
         Scope::All
     };
-    let out = match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&crossread::export::json(docs, &index))
-                .unwrap_or_default();
-            s.push('\n');
-            s
-        }
-        Format::Markdown => briefing::markdown(
-            docs,
-            &index,
-            &Options {
-                scope,
-                ..Options::default()
-            },
-        ),
-    };
+    let out = briefing::markdown(
+        docs,
+        &index,
+        &Options {
+            scope,
+            ..Options::default()
+        },
+    );
+    write_out(args, |w| w.write_all(out.as_bytes()))
+}
+
+/// Write the export to the `-o` file (whole or not at all; an existing file
+/// only with `--force`) or, buffered, to standard output.
+fn write_out(
+    args: &ExportArgs,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> ExitCode {
+    use crossread::export::briefing;
     if let Some(file) = &args.output {
-        return match briefing::write_briefing(file, &out, args.force) {
+        return match briefing::write_file_with(file, args.force, fill) {
             Ok(()) => {
                 eprintln!("wrote {}", sanitize(&file.display().to_string()));
                 ExitCode::SUCCESS
@@ -361,12 +406,17 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             }
         };
     }
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    if write!(stdout, "{out}").is_err() {
-        return ExitCode::FAILURE;
+    let stdout = std::io::stdout().lock();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    match fill(&mut w).and_then(|()| std::io::Write::flush(&mut w)) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("crossread: cannot write the export: {e}");
+            ExitCode::FAILURE
+        }
     }
-    ExitCode::SUCCESS
 }
 
 fn run_lookup(args: &LookupArgs) -> ExitCode {
@@ -380,12 +430,11 @@ fn run_lookup(args: &LookupArgs) -> ExitCode {
     for i in &loaded.issues {
         eprintln!("crossread: {i}");
     }
-    let (aliases, alias_issues) =
-        corpus::load_aliases(&inputs_of(&args.paths), config_dir().as_deref());
-    for i in &alias_issues {
+    let aliases = corpus::load_aliases(&inputs_of(&args.paths), config_dir().as_deref());
+    for i in &aliases.issues {
         eprintln!("crossread: {i}");
     }
-    let index = crossread::index::Index::build(&loaded.documents, &aliases);
+    let index = crossread::index::Index::build(&loaded.documents, &aliases.user);
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let no_color = args.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -470,8 +519,16 @@ fn run_reader(cli: Cli) -> ExitCode {
             skipped: false,
         })
         .collect();
-    let (aliases, alias_issues) = corpus::load_aliases(&inputs, config_dir().as_deref());
-    own_issues.extend(alias_issues);
+    let alias_load = corpus::load_aliases(&inputs, config_dir().as_deref());
+    own_issues.extend(alias_load.issues);
+    let aliases = alias_load.user;
+    // An alias file that came with the corpus folder is announced in the
+    // status bar at start (and listed in the load log).
+    let alias_note = alias_load
+        .files
+        .iter()
+        .find(|f| f.from_corpus)
+        .map(|f| format!("{} · ! log", f.announce()));
     let mut issues = first_issues;
     issues.extend(own_issues.iter().cloned());
     let mut docs = std::sync::Arc::new(vec![first]);
@@ -510,7 +567,7 @@ fn run_reader(cli: Cli) -> ExitCode {
     let mut state = AppState::new(docs.len(), theme_start, themes.len(), size);
     state.theme_names = themes.iter().map(|t| t.name.clone()).collect();
     let mut mouse_on = state.mouse;
-    if let Some(n) = notes.first() {
+    if let Some(n) = notes.first().or(alias_note.as_ref()) {
         state.message = Some(n.clone());
     }
     // The pins saved for this corpus (what the store reports on opening,

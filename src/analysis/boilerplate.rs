@@ -373,13 +373,92 @@ fn classify_paragraph(par: &str) -> Option<BoilerKind> {
     if !r.triggers.is_match(par) {
         return None;
     }
-    if r.labels.find_iter(par).count() >= 2 {
-        return Some(BoilerKind::Metadata);
-    }
     if par.len() < 400 && r.truncated_credit.is_match(par) {
         return Some(BoilerKind::Caption);
     }
     None
+}
+
+/// Most bytes between two labels of one run ("Topic: Cities Region:").
+const LABEL_GAP: usize = 80;
+/// Most bytes of the last label's value ("Tags: Leeds, ferries"); no more
+/// than [`LABEL_GAP`], so that runs never overlap.
+const LABEL_VALUE: usize = LABEL_GAP;
+/// Most bytes before the first label taken into the run (a date).
+const LABEL_LEAD: usize = 40;
+
+/// Does `s` end a sentence somewhere (a word ending in `.`, `!` or `?`)?
+fn ends_sentence(s: &str) -> bool {
+    s.split_whitespace().any(|w| w.ends_with(['.', '!', '?']))
+}
+
+/// Byte offset in `par` where the value of a label ending at `from` ends:
+/// after the first word that ends a sentence, or before the word that
+/// would take it past [`LABEL_VALUE`] bytes.
+fn value_end(par: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut pos = from;
+    for w in par[from..].split_inclusive(char::is_whitespace) {
+        let word = w.trim_end();
+        let word_end = pos + word.len();
+        if word_end - from > LABEL_VALUE {
+            break;
+        }
+        pos += w.len();
+        if word.is_empty() {
+            continue;
+        }
+        end = word_end;
+        if word.ends_with(['.', '!', '?']) {
+            break;
+        }
+    }
+    end
+}
+
+/// The runs of labelled metadata in a paragraph ("March 8, 2021 Topic:
+/// Cities Region: Europe Tags: Leeds"): two or more labels in a row, each
+/// within [`LABEL_GAP`] bytes of the next with no sentence end between; the
+/// last label's value is bounded by [`value_end`]. Only these runs are
+/// metadata: body text in the same paragraph (or one-line file) stays text.
+/// Byte ranges into `par`.
+fn label_runs(par: &str) -> Vec<Range<usize>> {
+    let r = rules();
+    if !r.triggers.is_match(par) {
+        return Vec::new();
+    }
+    let labels: Vec<Range<usize>> = r.labels.find_iter(par).map(|m| m.range()).collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let mut j = i;
+        while j + 1 < labels.len() {
+            let gap = &par[labels[j].end..labels[j + 1].start];
+            if gap.len() > LABEL_GAP || ends_sentence(gap) {
+                break;
+            }
+            j += 1;
+        }
+        if j > i {
+            // A short lead with no sentence end in it (a date) goes with
+            // the run when nothing precedes it on the line.
+            let first = labels[i].start;
+            let start = if first <= LABEL_LEAD && !ends_sentence(&par[..first]) {
+                0
+            } else {
+                first
+            };
+            let start = runs
+                .last()
+                .map_or(start, |r: &Range<usize>| start.max(r.end));
+            let end = value_end(par, labels[j].end).max(labels[j].end);
+            if start < end {
+                runs.push(start..end);
+            }
+        }
+        i = j + 1;
+    }
+    runs
 }
 
 /// Find boilerplate in `text`, given its sentences (sorted byte ranges).
@@ -429,6 +508,44 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
             .take_while(|s| s.end <= range.end)
             .cloned()
             .collect();
+        let runs = label_runs(trimmed);
+        if let [run] = runs.as_slice()
+            && run.start == 0
+            && trimmed[run.end..].trim().is_empty()
+        {
+            // The whole paragraph is labels and their values.
+            out.push(Boilerplate {
+                range,
+                kind: BoilerKind::Metadata,
+            });
+            continue;
+        }
+        if !runs.is_empty() {
+            // Labels with body text around them: only the runs are
+            // metadata; the sentences outside them are judged one by one.
+            in_comment_form = false;
+            let mut found: Vec<Boilerplate> = runs
+                .iter()
+                .map(|r| Boilerplate {
+                    range: range.start + r.start..range.start + r.end,
+                    kind: BoilerKind::Metadata,
+                })
+                .collect();
+            for s in &sents {
+                let clear = found
+                    .iter()
+                    .all(|b| s.end <= b.range.start || b.range.end <= s.start);
+                if clear && let Some(kind) = classify(&text[s.clone()]) {
+                    found.push(Boilerplate {
+                        range: s.clone(),
+                        kind,
+                    });
+                }
+            }
+            found.sort_by_key(|b| b.range.start);
+            out.extend(found);
+            continue;
+        }
         let mut kind = classify_paragraph(trimmed);
         if kind.is_none() && sents.len() <= 1 {
             kind = classify(trimmed);
@@ -617,5 +734,78 @@ mod tests {
         ] {
             assert_eq!(kinds(line), vec![], "{line}");
         }
+    }
+
+    #[test]
+    fn labels_before_body_text_take_only_the_label_run() {
+        let t = "Related: Ferry timetable Section: Local news Tags: ferries. The ferry between the two islands resumed service on Monday, the operator said. Passengers waited for two hours at the pier.";
+        let k = kinds(t);
+        assert_eq!(
+            k,
+            vec![(
+                "Related: Ferry timetable Section: Local news Tags: ferries.".to_string(),
+                BoilerKind::Metadata
+            )]
+        );
+        // A one-line file: labels run into a sentence with no stop between.
+        let t = "Section: World Topic: Shipping The port authority said on Tuesday that forty ships were delayed by the strike at the northern terminal. Dockers returned to work on Wednesday.";
+        let k = kinds(t);
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].1, BoilerKind::Metadata);
+        assert!(
+            k[0].0.starts_with("Section: World Topic: Shipping"),
+            "{k:?}"
+        );
+        assert!(
+            k[0].0.len() <= "Section: World Topic:".len() + LABEL_VALUE,
+            "{k:?}"
+        );
+        assert!(!k[0].0.contains("Dockers"), "{k:?}");
+    }
+
+    #[test]
+    fn labels_after_body_text_and_far_apart_labels() {
+        // Body first, then a tag line on the same line.
+        let t = "The council approved the new fire station on Thursday, the mayor said. Tags: council, fire station Section: Local";
+        let k = kinds(t);
+        assert_eq!(
+            k,
+            vec![(
+                "Tags: council, fire station Section: Local".to_string(),
+                BoilerKind::Metadata
+            )]
+        );
+        // Two labels with a sentence between them are not a run.
+        let t = "Section: Local. The council approved the new fire station on Thursday after a long debate, the mayor said. Related: the budget was passed in March.";
+        assert!(kinds(t).is_empty(), "{:?}", kinds(t));
+        // A line of labels alone is metadata whole, as before.
+        let t = "Body text here.\nTopic: Cities Region: Europe Tags: Leeds, Hull\nMore body text.";
+        assert_eq!(
+            kinds(t),
+            vec![(
+                "Topic: Cities Region: Europe Tags: Leeds, Hull".to_string(),
+                BoilerKind::Metadata
+            )]
+        );
+    }
+
+    #[test]
+    fn a_huge_one_line_file_with_labels_keeps_its_body() {
+        let mut t = String::from("Section: World Tags: ports, ferries ");
+        while t.len() < 5_000_000 {
+            t.push_str(
+                "The harbour master said on March 3, 2021 that 40 ships were delayed by fog. ",
+            );
+        }
+        let s = sentences::split(&t);
+        let b = find(&t, &s);
+        let covered: usize = b.iter().map(|b| b.range.len()).sum();
+        assert!(
+            covered < 200,
+            "{covered} bytes taken as boilerplate: {:?}",
+            &b[..b.len().min(3)]
+        );
+        assert_eq!(b[0].kind, BoilerKind::Metadata);
+        assert_eq!(b[0].range.start, 0);
     }
 }

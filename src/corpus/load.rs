@@ -409,18 +409,55 @@ fn mark_plain_title(doc: &mut Document) {
     }
 }
 
+/// An alias file that applies to the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasFile {
+    pub path: PathBuf,
+    /// True when it came with the corpus folder (perhaps from whoever sent
+    /// the folder), false for the user's own one in the config folder.
+    pub from_corpus: bool,
+    /// How many merges (canonical names) it forces, of how many names.
+    pub merges: usize,
+    pub names: usize,
+    /// How many groups of names it keeps apart.
+    pub splits: usize,
+}
+
+impl AliasFile {
+    /// What the file does, in one line (sanitised), e.g. for the status bar.
+    pub fn announce(&self) -> String {
+        format!(
+            "alias file {} ({} merge(s) of {} name(s), {} kept apart): {}",
+            if self.from_corpus {
+                "from the corpus folder applies"
+            } else {
+                "applies"
+            },
+            self.merges,
+            self.names,
+            self.splits,
+            sanitize(&self.path.display().to_string()),
+        )
+    }
+}
+
+/// The alias files found: what they force, the problems met, and each file
+/// used.
+#[derive(Debug, Default)]
+pub struct Aliases {
+    pub user: crate::analysis::entities::UserAliases,
+    pub issues: Vec<LoadIssue>,
+    pub files: Vec<AliasFile>,
+}
+
 /// The user's alias files: `aliases.toml` in each folder given and in the
 /// config folder. A file that cannot be read or parsed is reported and
 /// skipped; it is never written to. A file that comes with the corpus folder
 /// (perhaps from whoever sent the folder) is announced with what it does, so
 /// that nobody else's merges apply unseen.
-pub fn load_aliases(
-    inputs: &[PathBuf],
-    config_dir: Option<&Path>,
-) -> (crate::analysis::entities::UserAliases, Vec<LoadIssue>) {
+pub fn load_aliases(inputs: &[PathBuf], config_dir: Option<&Path>) -> Aliases {
     use crate::analysis::entities::UserAliases;
-    let mut all = UserAliases::default();
-    let mut issues = Vec::new();
+    let mut out = Aliases::default();
     let mut files: Vec<PathBuf> = config_dir
         .map(|d| d.join("aliases.toml"))
         .into_iter()
@@ -437,31 +474,39 @@ pub fn load_aliases(
             .and_then(|s| UserAliases::parse(&s))
         {
             Ok(u) => {
-                if config_dir.is_none_or(|c| !f.starts_with(c)) {
-                    let names: usize = u.merge.values().map(Vec::len).sum();
-                    issues.push(LoadIssue {
+                let from_corpus = config_dir.is_none_or(|c| !f.starts_with(c));
+                let names: usize = u.merge.values().map(Vec::len).sum();
+                let file = AliasFile {
+                    path: f.clone(),
+                    from_corpus,
+                    merges: u.merge.len(),
+                    names,
+                    splits: u.split.len(),
+                };
+                if from_corpus {
+                    out.issues.push(LoadIssue {
                         path: f.clone(),
                         problem: format!(
                             "alias file in the corpus folder applies: {} merge(s) of {names} name(s), {} kept apart",
-                            u.merge.len(),
-                            u.split.len()
+                            file.merges, file.splits
                         ),
                         skipped: false,
                     });
                 }
-                all.split.extend(u.split);
+                out.files.push(file);
+                out.user.split.extend(u.split);
                 for (k, v) in u.merge {
-                    all.merge.entry(k).or_default().extend(v);
+                    out.user.merge.entry(k).or_default().extend(v);
                 }
             }
-            Err(e) => issues.push(LoadIssue {
+            Err(e) => out.issues.push(LoadIssue {
                 path: f,
                 problem: format!("alias file not used: {e}"),
-                skipped: false,
+                skipped: true,
             }),
         }
     }
-    (all, issues)
+    out
 }
 
 #[cfg(test)]
@@ -565,7 +610,8 @@ mod tests {
         )
         .unwrap();
         std::fs::write(config.join("aliases.toml"), "split = [\"Park\"]\n").unwrap();
-        let (aliases, issues) = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        let loaded = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        let (aliases, issues) = (&loaded.user, &loaded.issues);
         assert_eq!(aliases.merge["Ann Lee"].len(), 2);
         assert_eq!(aliases.split.len(), 2);
         // Only the corpus folder's file is announced; the user's own is not.
@@ -578,6 +624,25 @@ mod tests {
                 .contains("1 merge(s) of 2 name(s), 1 kept apart"),
             "{}",
             issues[0].problem
+        );
+        // Both files are listed for the export, the corpus one marked so.
+        let files: Vec<(bool, usize, usize, usize)> = loaded
+            .files
+            .iter()
+            .map(|f| (f.from_corpus, f.merges, f.names, f.splits))
+            .collect();
+        assert_eq!(files, vec![(false, 0, 0, 1), (true, 1, 2, 1)]);
+        let note = loaded.files[1].announce();
+        assert!(note.contains("from the corpus folder applies"), "{note}");
+        // A file that does not parse is skipped, with its reason.
+        std::fs::write(corpus.join("aliases.toml"), "merge = 3\n").unwrap();
+        let loaded = load_aliases(std::slice::from_ref(&corpus), Some(&config));
+        assert_eq!(loaded.files.len(), 1);
+        assert!(
+            loaded
+                .issues
+                .iter()
+                .any(|i| i.skipped && i.problem.starts_with("alias file not used"))
         );
         std::fs::remove_dir_all(base).ok();
     }

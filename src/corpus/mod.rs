@@ -9,6 +9,6 @@ pub mod markdown;
 
 pub use document::{DocId, Document, Format, MarkupRun, OffsetMap, markup};
 pub use load::{
-    LoadIssue, Loaded, MAX_FILE_BYTES, collect_paths, document_from_bytes, load_aliases,
-    load_files, load_first, load_paths, read_limited, read_limited_to,
+    AliasFile, Aliases, LoadIssue, Loaded, MAX_FILE_BYTES, collect_paths, document_from_bytes,
+    load_aliases, load_files, load_first, load_paths, read_limited, read_limited_to,
 };

@@ -21,9 +21,12 @@ fn temp_prefix(path: &Path) -> String {
     )
 }
 
-/// Write `bytes` to a new temporary file beside `path` and sync it; the
-/// caller renames it. Returns the temporary file's path.
-fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Write through `fill` (buffered) into a new temporary file beside `path`
+/// and sync it; the caller renames it. Returns the temporary file's path.
+fn write_temp_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     loop {
@@ -34,11 +37,11 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             N.fetch_add(1, Ordering::Relaxed)
         ));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(mut f) => {
-                let written = f
-                    .write_all(bytes)
-                    .and_then(|()| f.flush())
-                    .and_then(|()| f.sync_all());
+            Ok(f) => {
+                let mut w = io::BufWriter::with_capacity(1 << 16, f);
+                let written = fill(&mut w)
+                    .and_then(|()| w.flush())
+                    .and_then(|()| w.get_ref().sync_all());
                 if let Err(e) = written {
                     let _ = fs::remove_file(&tmp);
                     return Err(e);
@@ -60,7 +63,16 @@ fn sync_dir(dir: &Path) {
 
 /// Replace `path` with `bytes` atomically (creating it when missing).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, bytes)?;
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Replace `path` atomically with what `fill` writes (streamed through a
+/// buffer into the temporary file, so the content is never held whole).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let tmp = write_temp_with(path, fill)?;
     if let Err(e) = fs::rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
@@ -74,7 +86,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// content appears whole or not at all. Fails with
 /// [`io::ErrorKind::AlreadyExists`] when `path` exists.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, bytes)?;
+    write_new_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_new`] with the content streamed from `fill`.
+pub fn write_new_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    if path.exists() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    let tmp = write_temp_with(path, fill)?;
     // A hard link fails if the target exists, atomically.
     let linked = fs::hard_link(&tmp, path);
     match linked {
@@ -89,11 +112,15 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         Err(_) => {
             // The file system has no hard links: create the file exclusively
-            // and write it (not atomic, but never overwrites).
+            // and copy the temporary file into it (not atomic, but never
+            // overwrites).
+            let copied = (|| {
+                let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+                io::copy(&mut File::open(&tmp)?, &mut f)?;
+                f.sync_all()
+            })();
             let _ = fs::remove_file(&tmp);
-            let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
-            f.write_all(bytes)?;
-            f.sync_all()
+            copied
         }
     }
 }

@@ -85,7 +85,12 @@ impl Widget for CompareView<'_> {
                 top_line_at(&lines[i], index.claims[cl].range.start) as isize - tops[i] as isize
             };
             let (lrow, rrow) = (row(0, a), row(1, b));
-            if lrow == rrow && lrow >= 0 && (lrow as u16) < lcol.height {
+            if lrow == rrow
+                && lrow >= 0
+                && (lrow as u16) < lcol.height
+                && left.width > 0
+                && right.width > 0
+            {
                 let y = lcol.y + lrow as u16;
                 buf.set_stringn(left.right() - 1, y, "═", 1, style);
                 buf.set_stringn(right.x, y, "═", 1, style);

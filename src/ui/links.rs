@@ -55,9 +55,16 @@ impl Widget for LinksOverlay<'_> {
             ))
             .render(r, buf);
         let inner = layout::inner(r);
+        if inner.width == 0 || inner.height == 0 {
+            // Only the frame fits (a terminal 1–3 rows high).
+            return;
+        }
         let text = &view.docs[claim.doc].text[claim.range.clone()];
         let mut y = inner.y;
         for chunk in super::wrap_plain(text, w).into_iter().take(2) {
+            if y >= inner.bottom() {
+                break;
+            }
             buf.set_stringn(
                 inner.x,
                 y,

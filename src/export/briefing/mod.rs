@@ -183,11 +183,21 @@ impl std::error::Error for WriteError {}
 /// file is replaced only when `overwrite` is true; otherwise
 /// [`WriteError::Exists`] (the reader asks the user, then calls again).
 pub fn write_briefing(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteError> {
+    write_file_with(path, overwrite, |w| w.write_all(text.as_bytes()))
+}
+
+/// Write what `fill` streams to `path`, whole or not at all, as
+/// [`write_briefing`] does (the JSON export writes its file this way).
+pub fn write_file_with(
+    path: &Path,
+    overwrite: bool,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     use crate::pins::atomic;
     let r = if overwrite {
-        atomic::write_atomic(path, text.as_bytes())
+        atomic::write_atomic_with(path, fill)
     } else {
-        atomic::write_new(path, text.as_bytes())
+        atomic::write_new_with(path, fill)
     };
     r.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
