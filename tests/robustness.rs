@@ -186,3 +186,27 @@ fn random_documents_survive_analysis_export_and_drawing() {
         }
     }
 }
+
+/// One name said tens of thousands of times in one document, on one line:
+/// the evidence about it saturates instead of overflowing (a panic in a
+/// debug build), and every sentence of the line is still read.
+#[test]
+fn a_name_repeated_seventy_thousand_times_on_one_line() {
+    let text = "Mayor Ann Lee said the port will reopen. ".repeat(70_000);
+    let doc = document_from_bytes(
+        0,
+        Path::new("one-line.txt"),
+        "one-line.txt",
+        text.into_bytes(),
+    )
+    .unwrap();
+    let docs = vec![doc];
+    let index = Index::build(&docs, &UserAliases::default());
+    let ann = index
+        .entities
+        .iter()
+        .find(|e| e.name == "Ann Lee")
+        .expect("the person is found");
+    assert!(ann.per_doc.iter().map(|(_, n)| *n as usize).sum::<usize>() >= 69_000);
+    assert!(index.claims.len() >= 69_000, "{}", index.claims.len());
+}

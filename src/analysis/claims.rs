@@ -389,10 +389,8 @@ fn passive_told(before: &str, verb: &str) -> bool {
 /// 20 words. A first line that is a full sentence stays a claim.
 fn is_heading(text: &str, sr: &Range<usize>, title: &str) -> bool {
     let s = text[sr.clone()].trim();
-    let line_start = text[..sr.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[sr.end..].find('\n').map_or(text.len(), |i| sr.end + i);
     let whole_line =
-        text[line_start..sr.start].trim().is_empty() && text[sr.end..line_end].trim().is_empty();
+        crate::text::line_starts_here(text, sr.start) && crate::text::line_ends_here(text, sr.end);
     if whole_line && s.starts_with('#') {
         return true;
     }

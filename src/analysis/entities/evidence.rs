@@ -24,11 +24,13 @@ pub struct Cues {
 
 impl Cues {
     pub(super) fn add(&mut self, o: &Cues) {
-        self.person += o.person;
-        self.org += o.org;
-        self.place += o.place;
-        self.event += o.event;
-        self.other += o.other;
+        // Saturating: a name repeated tens of thousands of times in one
+        // document has all the evidence it can get.
+        self.person = self.person.saturating_add(o.person);
+        self.org = self.org.saturating_add(o.org);
+        self.place = self.place.saturating_add(o.place);
+        self.event = self.event.saturating_add(o.event);
+        self.other = self.other.saturating_add(o.other);
     }
 
     pub(super) fn get(&self, k: EntityKind) -> u16 {
@@ -43,11 +45,11 @@ impl Cues {
 
     pub(super) fn add_to(&mut self, k: EntityKind, v: u16) {
         match k {
-            EntityKind::Person => self.person += v,
-            EntityKind::Organization => self.org += v,
-            EntityKind::Place => self.place += v,
-            EntityKind::Event => self.event += v,
-            EntityKind::Other => self.other += v,
+            EntityKind::Person => self.person = self.person.saturating_add(v),
+            EntityKind::Organization => self.org = self.org.saturating_add(v),
+            EntityKind::Place => self.place = self.place.saturating_add(v),
+            EntityKind::Event => self.event = self.event.saturating_add(v),
+            EntityKind::Other => self.other = self.other.saturating_add(v),
         }
     }
 

@@ -11,11 +11,8 @@ use std::ops::Range;
 pub(super) fn is_headline(text: &str, sentence: &Range<usize>) -> bool {
     let s = text[sentence.clone()].trim();
     if s.ends_with(['.', '?', '!', '"', '”', ';']) && !s.ends_with("?:") {
-        let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[sentence.end..]
-            .find('\n')
-            .map_or(text.len(), |i| sentence.end + i);
-        if line_end - line_start > sentence.len() + 2 {
+        // More than two bytes on its line besides it: not a line of its own.
+        if crate::text::line_extra(text, sentence, 3) > 2 {
             return false;
         }
         if s.ends_with(['.', '!', ';']) {

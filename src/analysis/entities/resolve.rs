@@ -532,7 +532,9 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             entities.len() - 1
         });
         for (v, x) in ent_votes[e].iter_mut().zip(votes[cl]) {
-            *v += x;
+            // Saturating: a name said tens of thousands of times adds its
+            // cluster's votes as often.
+            *v = v.saturating_add(x);
         }
         if cl == root || ent_kind[e].is_none() && cluster_keys[cl].1.is_some() {
             ent_kind[e] = Some(kinds[cl]);
