@@ -180,7 +180,7 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let set = |p: &[&str]| RegexSet::new(p.iter().map(|s| format!("(?i){}", s.replace(r"\b", r"(?-u:\b)")))).expect("boilerplate patterns compile");
                 Rules {
-            triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger words build"),
+            triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(TRIGGERS).expect("trigger words build"),
             paragraph: vec![
                 (
                     BoilerKind::Newsletter,
