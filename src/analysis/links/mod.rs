@@ -343,6 +343,7 @@ pub fn link(input: &LinkInput) -> Linked {
     });
     sw.lap("links: claim features");
     let (candidates, evidence) = candidates(input, &feats, &df);
+    drop(df);
     let mut name_df: HashMap<names::NameKey, u32> = HashMap::default();
     for f in &feats {
         for k in &f.names {
@@ -373,7 +374,11 @@ pub fn link(input: &LinkInput) -> Linked {
     sw.lap("links: story pairs");
     stories.cluster(pairs);
     sw.lap("links: stories");
-    let story = &stories.story;
+    // Only the story of each document is needed from here on: the
+    // documents' vectors are freed before the links are scored.
+    let story_of = std::mem::take(&mut stories.story);
+    drop(stories);
+    let story = &story_of;
     let links: Vec<Vec<Link>> = candidates
         .into_par_iter()
         .enumerate()
@@ -406,7 +411,7 @@ pub fn link(input: &LinkInput) -> Linked {
         .collect();
     sw.lap("links: scoring");
     if std::env::var_os("CROSSREAD_TIMING").is_some() {
-        let mut ids = stories.story.clone();
+        let mut ids = story_of.clone();
         ids.sort_unstable();
         ids.dedup();
         let count: usize = links.iter().map(Vec::len).sum();
@@ -417,7 +422,7 @@ pub fn link(input: &LinkInput) -> Linked {
     }
     Linked {
         links,
-        story: stories.story,
+        story: story_of,
     }
 }
 
