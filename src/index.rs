@@ -99,6 +99,7 @@ impl Index {
             .map(|(d, a)| duplicates::shingles(&d.text, &a.boilerplate))
             .collect();
         let dups = duplicates::find(&sets);
+        drop(sets);
         let mut cluster: Vec<usize> = (0..docs.len()).collect();
         fn root(c: &mut [usize], mut x: usize) -> usize {
             while c[x] != x {

@@ -180,7 +180,7 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let set = |p: &[&str]| RegexSet::new(p.iter().map(|s| format!("(?i){}", s.replace(r"\b", r"(?-u:\b)")))).expect("boilerplate patterns compile");
                 Rules {
-            triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TRIGGERS).expect("trigger words build"),
+            triggers: aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(TRIGGERS).expect("trigger words build"),
             paragraph: vec![
                 (
                     BoilerKind::Newsletter,
@@ -293,7 +293,12 @@ fn rules() -> &'static Rules {
 
 /// Classify one unit (a short paragraph or a sentence) by the pattern sets.
 fn classify(unit: &str) -> Option<BoilerKind> {
-    if !rules().triggers.is_match(unit) {
+    classify_triggered(unit, rules().triggers.is_match(unit))
+}
+
+/// `classify`, told whether `unit` holds a trigger word.
+fn classify_triggered(unit: &str, triggered: bool) -> Option<BoilerKind> {
+    if !triggered {
         return None;
     }
     rules()
@@ -365,12 +370,13 @@ fn is_list_item(line: &str) -> bool {
 }
 
 /// Signals that only make sense for a whole paragraph.
-fn classify_paragraph(par: &str) -> Option<BoilerKind> {
+/// `triggered`: the paragraph holds a trigger word.
+fn classify_paragraph(par: &str, triggered: bool) -> Option<BoilerKind> {
     let r = rules();
     if par.len() < 400 && r.truncated_credit.is_match(par) {
         return Some(BoilerKind::Caption);
     }
-    if !r.triggers.is_match(par) {
+    if !triggered {
         return None;
     }
     if par.len() < 400 && r.truncated_credit.is_match(par) {
@@ -503,11 +509,11 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
             continue;
         }
         let first = sentences.partition_point(|s| s.start < range.start);
-        let sents: Vec<Range<usize>> = sentences[first..]
+        let count = sentences[first..]
             .iter()
             .take_while(|s| s.end <= range.end)
-            .cloned()
-            .collect();
+            .count();
+        let sents = &sentences[first..first + count];
         let runs = label_runs(trimmed);
         if let [run] = runs.as_slice()
             && run.start == 0
@@ -531,7 +537,7 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
                     kind: BoilerKind::Metadata,
                 })
                 .collect();
-            for s in &sents {
+            for s in sents {
                 let clear = found
                     .iter()
                     .all(|b| s.end <= b.range.start || b.range.end <= s.start);
@@ -546,9 +552,11 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
             out.extend(found);
             continue;
         }
-        let mut kind = classify_paragraph(trimmed);
+        // The paragraph is searched for trigger words once.
+        let triggered = rules().triggers.is_match(trimmed);
+        let mut kind = classify_paragraph(trimmed, triggered);
         if kind.is_none() && sents.len() <= 1 {
-            kind = classify(trimmed);
+            kind = classify_triggered(trimmed, triggered);
         }
         if kind.is_none() && in_comment_form && trimmed.len() < 100 {
             kind = Some(BoilerKind::CommentForm);
@@ -560,7 +568,7 @@ pub fn find(text: &str, sentences: &[Range<usize>]) -> Vec<Boilerplate> {
         in_comment_form = false;
         // A longer paragraph: judge each sentence; when most of the
         // paragraph is boilerplate, all of it is.
-        if !rules().triggers.is_match(trimmed) {
+        if !triggered {
             continue;
         }
         let judged: Vec<(Range<usize>, BoilerKind)> = sents

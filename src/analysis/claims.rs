@@ -460,7 +460,8 @@ pub fn extract(input: &DocClaims) -> Vec<Claim> {
             .attribution
             .find_iter(s)
             .any(|m| !passive_told(&s[..m.start()], m.as_str()));
-        let hedged = p.hedge.is_match(s);
+        // Asked only of a sentence with neither quote nor attribution.
+        let hedged = || p.hedge.is_match(s);
         let qs = quantities(text, sr, &ev_refs);
         let mut entities: Vec<usize> = ms.iter().map(|m| m.entity).collect();
         entities.sort_unstable();
@@ -469,7 +470,7 @@ pub fn extract(input: &DocClaims) -> Vec<Claim> {
             ClaimKind::Quote
         } else if attributed {
             ClaimKind::Attributed
-        } else if hedged {
+        } else if hedged() {
             continue;
         } else if p.prediction.is_match(s) {
             ClaimKind::Prediction

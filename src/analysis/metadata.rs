@@ -346,6 +346,9 @@ pub fn outlet(doc: &Document, lines: &[&str]) -> Option<(String, SourceBasis)> {
     }
     let byline = head()
         .take(12)
+        // The pattern opens with "By": skip other lines before running it
+        // (its `\bfor\b` keeps it off the fast DFA).
+        .filter(|l| l.starts_with(['B', 'b']))
         .find_map(|l| p.byline_outlet.captures(l))
         .and_then(|c| outlet_name(&c["outlet"]));
     if let Some(n) = byline {

@@ -69,9 +69,11 @@ const STARTERS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    // One buffer of characters for every paragraph.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for line in text.split('\n') {
         let end = start + line.len();
-        split_paragraph(text, start, end, &mut out);
+        split_paragraph(text, start, end, &mut chars, &mut out);
         start = end + 1;
     }
     out
@@ -131,11 +133,17 @@ fn word_before(text: &str, dot: usize) -> &str {
     &text[start..dot]
 }
 
-fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+fn split_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    chars: &mut Vec<(usize, char)>,
+    out: &mut Vec<Range<usize>>,
+) {
     let body = body_start(text, start, end);
     let para = &text[body..end];
     let mut sent_start = body;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
+    chars.clear();
     chars.extend(para.char_indices().map(|(i, c)| (body + i, c)));
     let mut i = 0;
     while i < chars.len() {

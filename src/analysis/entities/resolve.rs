@@ -14,7 +14,6 @@ use crate::analysis::gazetteer::{self, NameForm, PlaceScope, key};
 use crate::corpus::DocId;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeMap;
 
 /// A surface form of an entity: (count, written in capitals, order of first
 /// sight reversed, cluster).
@@ -113,7 +112,7 @@ fn junk(c: &Candidate) -> bool {
 pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     let mut sw = crate::analysis::Stopwatch::new();
     let gaz = gazetteer::get();
-    let mut cands: Vec<Candidate> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::with_capacity(per_doc.iter().map(|d| d.cands.len()).sum());
     let mut acronyms: HashMap<String, String> = HashMap::default();
     for d in per_doc {
         cands.extend(d.cands);
@@ -574,7 +573,7 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
         // longest form (by its letters) not in capitals, then the most
         // frequent, then the first seen.
         let mut forms: Vec<(&str, &Surface)> = surfaces[e].iter().map(|(k, v)| (*k, v)).collect();
-        forms.sort_by_key(|f| std::cmp::Reverse((!f.1.1, key(f.0).len(), f.1.0, f.1.2)));
+        forms.sort_by_cached_key(|f| std::cmp::Reverse((!f.1.1, key(f.0).len(), f.1.0, f.1.2)));
         let mut name = forms.first().map(|f| f.0.to_string()).unwrap_or_default();
         let gaz_entry = ent_gaz[e].filter(|id| gaz.entries[*id].kind == ent.kind);
         if let Some(id) = gaz_entry {
@@ -651,12 +650,17 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
     for (i, m) in mentions.iter().enumerate() {
         entities[m.entity].mentions.push(i);
     }
+    // An entity's mentions are in document order: count runs.
     for ent in entities.iter_mut() {
-        let mut per: BTreeMap<DocId, u32> = BTreeMap::new();
+        let mut per: Vec<(DocId, u32)> = Vec::new();
         for &m in &ent.mentions {
-            *per.entry(mentions[m].doc).or_default() += 1;
+            let doc = mentions[m].doc;
+            match per.last_mut() {
+                Some((d, n)) if *d == doc => *n += 1,
+                _ => per.push((doc, 1)),
+            }
         }
-        ent.per_doc = per.into_iter().collect();
+        ent.per_doc = per;
     }
     // Stable ids: by mentions (desc), then name, then kind.
     let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -688,7 +692,11 @@ pub fn resolve(per_doc: Vec<DocCandidates>, user: &UserAliases) -> Entities {
             entities[e].capital_of = by_gaz.get(&country).copied();
         }
     }
-    let mut sorted: Vec<Entity> = order.iter().map(|&o| entities[o].clone()).collect();
+    let mut entities: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let mut sorted: Vec<Entity> = order
+        .iter()
+        .map(|&o| entities[o].take().expect("each entity once"))
+        .collect();
     for (i, e) in sorted.iter_mut().enumerate() {
         e.id = i;
     }

@@ -320,6 +320,7 @@ pub struct TermInfo {
     pub plain: bool,
 }
 
+#[derive(Default)]
 pub struct Features {
     /// Stem hashes, sorted and unique.
     pub terms: Vec<u64>,

@@ -152,14 +152,16 @@ fn name_share(name: &str) -> f32 {
         .fold(0.9f32, f32::min)
 }
 
-/// One document's claim features and story features, from one pass over
-/// its sentences' words.
+/// One document's claim features (written into `feats`, one slot per claim
+/// of the document) and story features, from one pass over its sentences'
+/// words.
 fn analyse_doc(
     input: &LinkInput,
     doc: usize,
     name_shares: &[f32],
     kind: &(dyn Fn(usize) -> EntityKind + Sync),
-) -> (Vec<Features>, DocFeatures) {
+    feats: &mut [Features],
+) -> DocFeatures {
     let a = &input.docs[doc];
     let text = input.texts[doc];
     let present = features::present(
@@ -188,7 +190,7 @@ fn analyse_doc(
     // The lead (title and first sentences) says what happened: it counts twice.
     let lead = |sentence: usize| if sentence < 3 { 2.0 } else { 1.0 };
     let mut background = vec![false; a.sentences.len()];
-    let mut feats = Vec::new();
+    let mut filled = 0;
     let mut tokens = Vec::new();
     let mut words: HashMap<u64, Occurrence> =
         HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
@@ -226,7 +228,8 @@ fn analyse_doc(
         if let Some(c) = claims.get(next_claim).filter(|c| c.sentence == si) {
             let f = features::features(c, &tokens, &cx);
             background[si] = f.background;
-            feats.push(f);
+            feats[filled] = f;
+            filled += 1;
         }
         if background[si] {
             continue;
@@ -235,7 +238,8 @@ fn analyse_doc(
             add(t, lead(si));
         }
     }
-    debug_assert_eq!(feats.len(), claims.len(), "one claim per sentence");
+    debug_assert_eq!(filled, claims.len(), "one claim per sentence");
+    debug_assert_eq!(feats.len(), claims.len(), "one slot per claim");
     let title = input.titles[doc];
     tokens.clear();
     features::tokens(title, 0..title.len(), &mut tokens);
@@ -288,14 +292,13 @@ fn analyse_doc(
             measures(text, r.clone(), &evs);
         }
     }
-    let story = DocFeatures {
+    DocFeatures {
         names,
         words,
         published: a.meta.date.and(present),
         lead_measures,
         decimals,
-    };
-    (feats, story)
+    }
 }
 
 /// Links of every claim, and the story of every document.
@@ -311,16 +314,22 @@ pub fn link(input: &LinkInput) -> Linked {
         .par_iter()
         .map(|e| name_share(&e.name))
         .collect();
-    let per_doc: Vec<(Vec<Features>, DocFeatures)> = (0..ndocs)
-        .into_par_iter()
-        .map(|d| analyse_doc(input, d, &name_shares, kind_ref))
-        .collect();
-    let mut feats: Vec<Features> = Vec::with_capacity(n);
-    let mut doc_feats: Vec<DocFeatures> = Vec::with_capacity(ndocs);
-    for (f, d) in per_doc {
-        feats.extend(f);
-        doc_feats.push(d);
+    // Claims are sorted by document: each document fills its own run of
+    // one vector in place (no per-document vectors to copy and free).
+    let mut feats: Vec<Features> = (0..n).map(|_| Features::default()).collect();
+    let mut runs: Vec<&mut [Features]> = Vec::with_capacity(ndocs);
+    let mut rest: &mut [Features] = &mut feats;
+    for d in 0..ndocs {
+        let count = slice_by_doc(claims, d, |c| c.doc).len();
+        let (run, tail) = rest.split_at_mut(count);
+        runs.push(run);
+        rest = tail;
     }
+    let doc_feats: Vec<DocFeatures> = runs
+        .into_par_iter()
+        .enumerate()
+        .map(|(d, run)| analyse_doc(input, d, &name_shares, kind_ref, run))
+        .collect();
     // Document frequency of each term, over claims.
     let df: HashMap<u64, u32> = feats
         .par_iter()
@@ -343,6 +352,7 @@ pub fn link(input: &LinkInput) -> Linked {
     });
     sw.lap("links: claim features");
     let (candidates, evidence) = candidates(input, &feats, &df);
+    drop(df);
     let mut name_df: HashMap<names::NameKey, u32> = HashMap::default();
     for f in &feats {
         for k in &f.names {
@@ -373,7 +383,11 @@ pub fn link(input: &LinkInput) -> Linked {
     sw.lap("links: story pairs");
     stories.cluster(pairs);
     sw.lap("links: stories");
-    let story = &stories.story;
+    // Only the story of each document is needed from here on: the
+    // documents' vectors are freed before the links are scored.
+    let story_of = std::mem::take(&mut stories.story);
+    drop(stories);
+    let story = &story_of;
     let links: Vec<Vec<Link>> = candidates
         .into_par_iter()
         .enumerate()
@@ -406,7 +420,7 @@ pub fn link(input: &LinkInput) -> Linked {
         .collect();
     sw.lap("links: scoring");
     if std::env::var_os("CROSSREAD_TIMING").is_some() {
-        let mut ids = stories.story.clone();
+        let mut ids = story_of.clone();
         ids.sort_unstable();
         ids.dedup();
         let count: usize = links.iter().map(Vec::len).sum();
@@ -417,7 +431,7 @@ pub fn link(input: &LinkInput) -> Linked {
     }
     Linked {
         links,
-        story: stories.story,
+        story: story_of,
     }
 }
 

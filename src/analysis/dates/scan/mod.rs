@@ -15,7 +15,7 @@ use super::calendar::month_number;
 use super::expr::{Expr, Found, Span, Unit, YearRef, Yearly};
 use super::words::{prev_word, qualifier_before};
 use super::{PartialDate, Precision, holidays};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -234,6 +234,9 @@ fn anchors() -> &'static (AhoCorasick, Vec<&'static [Family]>) {
         let words = anchor_words();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: a few hundred short words make a small table, and
+            // the scan runs over every byte of every document.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(words.iter().map(|w| w.0.as_str()))
             .expect("anchor words build");
         (ac, words.into_iter().map(|w| w.1).collect())
