@@ -577,6 +577,20 @@ fn run_reader(cli: Cli) -> ExitCode {
     let help_lines = ui::help::lines(&keymap).len();
     let mut dirty = true;
     let mut first_frame: Option<Duration> = None;
+    // What `update` reads, from the loop's current documents and indexes.
+    macro_rules! ctx {
+        () => {
+            Ctx {
+                docs: &docs,
+                issues: &issues,
+                wraps: &wraps,
+                help_lines,
+                index: index.as_deref(),
+                search: search.as_ref(),
+                finder: finder.as_ref(),
+            }
+        };
+    }
     let result: std::io::Result<()> = (|| {
         loop {
             if loading && let Ok(mut loaded) = load_rx.try_recv() {
@@ -592,15 +606,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                     spawn_background(&docs, aliases, tx, finder_tx, search_tx);
                 }
                 analysis_started = Instant::now();
-                let ctx = Ctx {
-                    docs: &docs,
-                    issues: &issues,
-                    wraps: &wraps,
-                    help_lines,
-                    index: index.as_deref(),
-                    search: search.as_ref(),
-                    finder: finder.as_ref(),
-                };
+                let ctx = ctx!();
                 state.update(Input::Loaded, &ctx);
                 dirty = true;
             }
@@ -608,15 +614,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                 && let Ok(ix) = rx.try_recv()
             {
                 index = Some(ix);
-                let ctx = Ctx {
-                    docs: &docs,
-                    issues: &issues,
-                    wraps: &wraps,
-                    help_lines,
-                    index: index.as_deref(),
-                    search: search.as_ref(),
-                    finder: finder.as_ref(),
-                };
+                let ctx = ctx!();
                 state.update(Input::Analysed, &ctx);
                 dirty = true;
             }
@@ -624,15 +622,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                 && let Ok(f) = finder_rx.try_recv()
             {
                 finder = Some(f);
-                let ctx = Ctx {
-                    docs: &docs,
-                    issues: &issues,
-                    wraps: &wraps,
-                    help_lines,
-                    index: index.as_deref(),
-                    search: search.as_ref(),
-                    finder: finder.as_ref(),
-                };
+                let ctx = ctx!();
                 state.update(Input::FinderReady, &ctx);
                 dirty = true;
             }
@@ -640,15 +630,7 @@ fn run_reader(cli: Cli) -> ExitCode {
                 && let Ok(s) = search_rx.try_recv()
             {
                 search = Some(s);
-                let ctx = Ctx {
-                    docs: &docs,
-                    issues: &issues,
-                    wraps: &wraps,
-                    help_lines,
-                    index: index.as_deref(),
-                    search: search.as_ref(),
-                    finder: finder.as_ref(),
-                };
+                let ctx = ctx!();
                 state.update(Input::Indexed, &ctx);
                 dirty = true;
             }
@@ -705,15 +687,7 @@ fn run_reader(cli: Cli) -> ExitCode {
             loop {
                 let ev = event::read()?;
                 if let Some(input) = translate(ev, &state, &keymap) {
-                    let ctx = Ctx {
-                        docs: &docs,
-                        issues: &issues,
-                        wraps: &wraps,
-                        help_lines,
-                        index: index.as_deref(),
-                        search: search.as_ref(),
-                        finder: finder.as_ref(),
-                    };
+                    let ctx = ctx!();
                     state.update(input, &ctx);
                     dirty = true;
                 }
