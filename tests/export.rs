@@ -578,8 +578,9 @@ fn relation_between(j: &Value, doc_a: &str, a: &str, b: &str) -> Option<String> 
 #[test]
 fn seeds_paraphrases_people_statements_and_explanations() {
     let j = export(&[]);
-    // Statements said in other words are linked: the venue and the two
-    // quotations of one spokesperson.
+    // Statements said in other words are linked: the venue, the unclear
+    // joint statement (a thing named after a place names the place), and
+    // the two quotations of one spokesperson.
     assert!(
         relation_between(
             &j,
@@ -589,6 +590,17 @@ fn seeds_paraphrases_people_statements_and_explanations() {
         )
         .is_some(),
         "venue"
+    );
+    assert_eq!(
+        relation_between(
+            &j,
+            "003",
+            "North Korea hasn’t moved closer",
+            "vague joint statement"
+        )
+        .as_deref(),
+        Some("corroborates"),
+        "joint statement"
     );
     assert_eq!(
         relation_between(

@@ -385,3 +385,31 @@ fn boilerplate_of_several_site_styles_is_dimmed_and_never_a_claim() {
         "the news itself is a claim"
     );
 }
+
+/// A thing named after a place ("the Lisbon Protocol") names the place:
+/// a claim about it and a claim about a protocol signed in that place can
+/// say the same thing in other words.
+#[test]
+fn a_thing_named_after_a_place_names_the_place() {
+    let (docs, index) = corpus(&[
+        &format!(
+            "{HEAD_A}Fishing quotas have not fallen, because the Lisbon Protocol is unclear about enforcement and no inspection plan exists."
+        ),
+        &format!(
+            "{HEAD_B}The two governments met in Lisbon, where they signed a vague protocol on fishing quotas and enforcement."
+        ),
+    ]);
+    let entity = |name: &str| index.entities.iter().find(|e| e.name == name);
+    assert!(
+        entity("Lisbon Protocol").is_some(),
+        "{:?}",
+        index.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    let a = claim(&docs, &index, "Fishing quotas have not fallen");
+    let b = claim(&docs, &index, "The two governments met");
+    assert!(
+        relation(&index, a, b).is_some(),
+        "{:?}",
+        index.explain(&docs, a, b)
+    );
+}

@@ -349,6 +349,26 @@ pub struct Context<'a> {
     pub entity_kind: &'a (dyn Fn(usize) -> EntityKind + Sync),
     /// Start of each mention of the document, and its name key.
     pub keys: &'a [(usize, NameKey)],
+    /// The corpus's places by folded name.
+    pub places: &'a super::PlaceNames,
+}
+
+/// The place a thing's name begins with ("Singapore" in "Singapore Joint
+/// Statement", "Paris" in "Paris Agreement"), up to three words, as the
+/// key a mention of that place has, and the length of the place's name.
+fn place_in_name(name: &str, cx: &Context) -> Option<(NameKey, usize)> {
+    let ends: Vec<usize> = name
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .take(3)
+        .collect();
+    // Not the whole name: a name that is a place is a place already.
+    ends.iter().rev().find_map(|&end| {
+        let prefix = &name[..end];
+        let &e = cx.places.get(&prefix.to_lowercase())?;
+        Some((names::key(prefix, e, EntityKind::Place), end))
+    })
 }
 
 /// Words that open a subordinate clause.
@@ -371,6 +391,14 @@ pub fn features(c: &Claim, tokens: &[Token], cx: &Context) -> Features {
         };
         if key.scope != Scope::Demonym {
             names.push(key);
+        }
+        if matches!(kind, EntityKind::Other | EntityKind::Event)
+            && let Some((place, len)) = place_in_name(&cx.text[r.clone()], cx)
+        {
+            // The place is compared as a name, as where it stands alone;
+            // the rest of the name ("joint statement") stays words.
+            names.push(place);
+            blank.push((r.start as u32, (r.start + len) as u32));
         }
         if matches!(
             kind,

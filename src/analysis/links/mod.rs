@@ -152,6 +152,20 @@ fn name_share(name: &str) -> f32 {
         .fold(0.9f32, f32::min)
 }
 
+/// The places of the corpus by name and alias (folded), for the names of
+/// things that carry a place's name ("the Paris Agreement" names Paris).
+pub type PlaceNames = HashMap<String, usize>;
+
+fn place_names(entities: &[Entity]) -> PlaceNames {
+    let mut out = PlaceNames::default();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        for n in std::iter::once(&e.name).chain(e.aliases.iter().map(|a| &a.name)) {
+            out.entry(n.to_lowercase()).or_insert(e.id);
+        }
+    }
+    out
+}
+
 /// One document's claim features (written into `feats`, one slot per claim
 /// of the document) and story features, from one pass over its sentences'
 /// words.
@@ -159,6 +173,7 @@ fn analyse_doc(
     input: &LinkInput,
     doc: usize,
     name_shares: &[f32],
+    places: &PlaceNames,
     kind: &(dyn Fn(usize) -> EntityKind + Sync),
     feats: &mut [Features],
 ) -> DocFeatures {
@@ -186,6 +201,7 @@ fn analyse_doc(
         present,
         entity_kind: kind,
         keys: &keys,
+        places,
     };
     // The lead (title and first sentences) says what happened: it counts twice.
     let lead = |sentence: usize| if sentence < 3 { 2.0 } else { 1.0 };
@@ -314,6 +330,7 @@ pub fn link(input: &LinkInput) -> Linked {
         .par_iter()
         .map(|e| name_share(&e.name))
         .collect();
+    let places = place_names(input.entities);
     // Claims are sorted by document: each document fills its own run of
     // one vector in place (no per-document vectors to copy and free).
     let mut feats: Vec<Features> = (0..n).map(|_| Features::default()).collect();
@@ -328,7 +345,7 @@ pub fn link(input: &LinkInput) -> Linked {
     let doc_feats: Vec<DocFeatures> = runs
         .into_par_iter()
         .enumerate()
-        .map(|(d, run)| analyse_doc(input, d, &name_shares, kind_ref, run))
+        .map(|(d, run)| analyse_doc(input, d, &name_shares, &places, kind_ref, run))
         .collect();
     // Document frequency of each term, over claims.
     let df: HashMap<u64, u32> = feats
