@@ -274,7 +274,23 @@ impl Card {
     /// The card as rows to show or print, each with where it leads.
     pub fn rows(&self, docs: &[Document]) -> Vec<Row> {
         let mut rows = Vec::new();
-        let short = |d: DocId| -> String { docs[d].slug.chars().take(12).collect() };
+        // A source named briefly: its outlet, else the start of its title
+        // (every document the card cites is among its sources).
+        let short = |d: DocId| -> String {
+            let name = self
+                .sources
+                .iter()
+                .find(|s| s.doc == d)
+                .map(|s| s.outlet.clone().unwrap_or_else(|| s.title.clone()))
+                .unwrap_or_else(|| crate::label::title(docs, d).to_string());
+            if name.chars().count() <= 20 {
+                name
+            } else {
+                let mut t: String = name.chars().take(19).collect();
+                t.push('…');
+                t
+            }
+        };
         let plural = |n: usize, one: &str, many: &str| {
             if n == 1 {
                 format!("{n} {one}")

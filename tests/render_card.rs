@@ -35,6 +35,15 @@ fn the_card_answers_who_where_when_and_what_at_80x24_and_200x60() {
         ] {
             assert!(seen.contains(want), "{w}x{hh} lacks {want:?}:\n{seen}");
         }
+        // Events and claims name their source by outlet, never by file name.
+        assert!(
+            seen.contains("2018-08  August 2018 · McLarty Associates"),
+            "{seen}"
+        );
+        assert!(
+            !seen.contains("004_bda"),
+            "{w}x{hh}: a file name shown:\n{seen}"
+        );
         // Nothing is drawn outside the screen and the card fits it.
         let buf = h.render();
         assert_eq!(buf.area.width, w);
