@@ -310,25 +310,6 @@ fn classify_triggered(unit: &str, triggered: bool) -> Option<BoilerKind> {
 
 /// Words a byline's name never starts with ("By Tuesday, …").
 const NOT_A_NAME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "then",
     "now",
@@ -358,7 +339,10 @@ fn is_byline(line: &str) -> bool {
     };
     c.get(1).is_none_or(|name| {
         let w = name.as_str().to_lowercase();
-        !NOT_A_NAME.contains(&w.trim_end_matches([',', '.']))
+        !{
+            let w = w.trim_end_matches([',', '.']);
+            crate::text::words::MONTHS_AND_DAYS.contains(&w) || NOT_A_NAME.contains(&w)
+        }
     })
 }
 

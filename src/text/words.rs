@@ -287,6 +287,34 @@ const STOP: &[&str] = &[
     "ms",
 ];
 
+/// Month and weekday names, in lower case.
+pub const MONTHS_AND_DAYS: [&str; 19] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Is `w` a month or weekday name, in any case?
+pub fn is_month_or_day(w: &str) -> bool {
+    (3..=9).contains(&w.len()) && MONTHS_AND_DAYS.iter().any(|m| m.eq_ignore_ascii_case(w))
+}
+
 pub fn is_stop(lower: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP.iter().copied().collect())

@@ -58,28 +58,7 @@ fn is_title_abbrev(w: &str) -> bool {
 
 /// Months and weekdays, in any case: dates, never part of a name.
 pub(super) fn is_month_or_day(w: &str) -> bool {
-    const WORDS: [&str; 19] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    (3..=9).contains(&w.len()) && WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    crate::text::words::is_month_or_day(w)
 }
 
 /// Words of a sentence with their byte ranges (absolute).

@@ -24,32 +24,13 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "a.m",
-    "p.m",
-];
+/// Day words other than month and weekday names.
+const CALENDAR: &[&str] = &["today", "yesterday", "tomorrow", "a.m", "p.m"];
+
+/// A month, weekday or other day word (lower case, as written).
+fn is_calendar(w: &str) -> bool {
+    crate::text::words::MONTHS_AND_DAYS.contains(&w) || CALENDAR.contains(&w)
+}
 
 /// The word-vector index of a word, if it may be matched by meaning:
 /// letters only, not a day or month name (dates are compared as dates).
@@ -70,9 +51,7 @@ pub fn vector_of(surface: &str) -> u32 {
 pub const COMMON_RANK: u32 = 300;
 
 fn matchable(surface: &str) -> bool {
-    surface.len() >= 3
-        && surface.chars().all(|c| c.is_ascii_lowercase())
-        && !CALENDAR.contains(&surface)
+    surface.len() >= 3 && surface.chars().all(|c| c.is_ascii_lowercase()) && !is_calendar(surface)
 }
 
 /// Share of news articles a word appears in, from its frequency rank.
@@ -239,7 +218,7 @@ fn token_info(lower: &str) -> Option<TokenInfo> {
     // Irregular forms are compared by their lemma ("held" as "hold").
     let lemma = wn.irregular(surface).unwrap_or(surface);
     Some(TokenInfo {
-        plain: surface.chars().any(char::is_alphabetic) && !CALENDAR.contains(&surface),
+        plain: surface.chars().any(char::is_alphabetic) && !is_calendar(surface),
         key: hash(&stemmer().stem(lemma)),
         syn: if matchable(surface) {
             wn.entry(surface)
