@@ -434,8 +434,6 @@ impl Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::document_from_bytes;
-    use std::path::Path;
 
     const TEXTS: &[&str] = &[
         "Harbour talks\n\nMayor Alice Brennan said on March 3, 2021 that the port of Kelby will reopen to cargo ships next month.\n\nBrennan met Governor Tom Reyes in Kelby on Friday.\n",
@@ -444,14 +442,7 @@ mod tests {
     ];
 
     fn card_of(name: &str) -> (Card, Vec<Document>) {
-        let docs: Vec<Document> = TEXTS
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let n = format!("d{i}.txt");
-                document_from_bytes(i, Path::new(&n), &n, t.as_bytes().to_vec()).unwrap()
-            })
-            .collect();
+        let docs: Vec<Document> = crate::corpus::test_documents(&TEXTS);
         let index = Index::build(&docs, &Default::default());
         let e = index
             .entities

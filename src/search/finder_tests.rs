@@ -78,20 +78,12 @@ fn ranks_the_closest_match_first_and_ties_by_kind_and_weight() {
 
 #[test]
 fn claims_are_found_by_their_words_once_per_set_of_copies() {
-    use crate::corpus::document_from_bytes;
     let texts = [
         "Port news\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
         "Port news copy\n\nThe mayor said the port of Kelby will reopen to cargo ships next month.\n",
         "Budget\n\nThe governor said taxes on fuel will rise by 3 percent next year.\n",
     ];
-    let docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let n = format!("d{i}.txt");
-            document_from_bytes(i, std::path::Path::new(&n), &n, t.as_bytes().to_vec()).unwrap()
-        })
-        .collect();
+    let docs: Vec<Document> = crate::corpus::test_documents(&texts);
     let index = Index::build(&docs, &Default::default());
     let search = SearchIndex::build(&docs);
     let fi = FinderIndex::build(&docs, Some(&index));

@@ -28,18 +28,10 @@ pub use query::{Mode, Query};
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Document, document_from_bytes};
-    use std::path::Path;
+    use crate::corpus::Document;
 
     fn corpus(texts: &[&str]) -> (Vec<Document>, SearchIndex) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let name = format!("d{i}.txt");
-                document_from_bytes(i, Path::new(&name), &name, t.as_bytes().to_vec()).unwrap()
-            })
-            .collect();
+        let docs: Vec<Document> = crate::corpus::test_documents(texts);
         let index = SearchIndex::build(&docs);
         (docs, index)
     }

@@ -261,18 +261,9 @@ pub fn pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::document_from_bytes;
-    use std::path::Path;
 
     fn corpus(texts: &[&str]) -> (Vec<Document>, Index) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let name = format!("d{i}.txt");
-                document_from_bytes(i, Path::new(&name), &name, t.as_bytes().to_vec()).unwrap()
-            })
-            .collect();
+        let docs: Vec<Document> = crate::corpus::test_documents(texts);
         let index = Index::build(&docs, &Default::default());
         (docs, index)
     }
