@@ -442,7 +442,7 @@ mod tests {
     ];
 
     fn card_of(name: &str) -> (Card, Vec<Document>) {
-        let docs: Vec<Document> = crate::corpus::test_documents(&TEXTS);
+        let docs: Vec<Document> = crate::corpus::test_documents(TEXTS);
         let index = Index::build(&docs, &Default::default());
         let e = index
             .entities
