@@ -315,4 +315,7 @@ fn the_first_document_shows_alone_then_the_rest_join() {
     }
     let s = screen(&h.render());
     assert!(s.contains("5/5"), "{s}");
+    // A document that joined later scrolls and keeps its place.
+    h.act(Input::Action(Action::PageDown));
+    assert!(h.state.reader.anchor_of(4) > 0, "the last document scrolls");
 }
